@@ -1,0 +1,80 @@
+package dev.mpem.portal.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mpem.portal.support.Html;
+
+/** Error pages go through the servlet container's error dispatch, so they are tested over real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ErrorPageTests.Failing.class)
+class ErrorPageTests {
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void unknownPageGetsA404PageInThePortalsLook() throws Exception {
+        HttpResponse<String> response = getHtml("/no/such/page");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        Document page = Html.of(response.body());
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Page not found");
+        assertThat(page.select("header .brand").text()).isEqualTo("MPEM portal");
+        assertThat(page.selectFirst("footer").text()).contains("Creative Commons Attribution-ShareAlike");
+    }
+
+    @Test
+    void failureGetsA500PageWithoutStackTraceOrExceptionText() throws Exception {
+        HttpResponse<String> response = getHtml("/test/failure");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        Document page = Html.of(response.body());
+        assertThat(page.selectFirst("h1").text()).isEqualTo("The portal hit a problem");
+        assertThat(response.body()).doesNotContain("secret internal detail", "IllegalStateException", "at dev.mpem");
+    }
+
+    @Test
+    void unknownApiPathAnswersJson() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/no-such-thing"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).contains("json"));
+        assertThat(response.body()).contains("\"status\":404");
+    }
+
+    private HttpResponse<String> getHtml(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    @TestConfiguration
+    @RestController
+    static class Failing {
+        @GetMapping("/test/failure")
+        String fail() {
+            throw new IllegalStateException("secret internal detail");
+        }
+    }
+}
