@@ -3,21 +3,31 @@ package dev.mpem.portal.system;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-
-import dev.mpem.portal.model.ModelService;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class HomeController {
 
-    private final ModelService modelService;
+    private final DashboardService dashboard;
 
-    HomeController(ModelService modelService) {
-        this.modelService = modelService;
+    HomeController(DashboardService dashboard) {
+        this.dashboard = dashboard;
     }
 
+    /** The dashboard: organisations with their latest assessment, a page at a time. */
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("mpem", modelService.model());
+    String home(@RequestParam(name = "q", required = false) String search,
+            @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+        model.addAttribute("rows", dashboard.page(search, page));
+        model.addAttribute("q", search);
         return "system/home";
+    }
+
+    @GetMapping("/organisations")
+    String organisations(@RequestParam(name = "q", required = false) String search,
+            @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+        model.addAttribute("rows", dashboard.page(search, page));
+        model.addAttribute("q", search);
+        return "organisation/organisations";
     }
 }

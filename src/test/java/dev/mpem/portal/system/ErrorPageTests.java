@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Controller;
 
 import dev.mpem.portal.support.Html;
 
@@ -70,7 +70,7 @@ class ErrorPageTests {
     }
 
     @TestConfiguration
-    @RestController
+    @Controller
     static class Failing {
         @GetMapping("/test/failure")
         String fail() {

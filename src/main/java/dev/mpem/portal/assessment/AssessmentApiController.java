@@ -1,0 +1,82 @@
+package dev.mpem.portal.assessment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.mpem.portal.system.Text;
+
+@RestController
+class AssessmentApiController {
+
+    private final AssessmentService assessments;
+
+    AssessmentApiController(AssessmentService assessments) {
+        this.assessments = assessments;
+    }
+
+    @PostMapping("/api/organisations/{organisationId}/assessments")
+    ResponseEntity<AssessmentJson> create(@PathVariable long organisationId, @Valid @RequestBody AssessmentForm form) {
+        AssessmentView created = assessments.create(organisationId, form);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/assessments/" + created.id()).build().toUri()).body(AssessmentJson.of(created));
+    }
+
+    @GetMapping("/api/assessments/{id}")
+    AssessmentJson get(@PathVariable long id) {
+        return AssessmentJson.of(assessments.get(id));
+    }
+
+    @PutMapping("/api/assessments/{id}/details")
+    AssessmentJson updateDetails(@PathVariable long id, @Valid @RequestBody AssessmentForm form) {
+        return AssessmentJson.of(assessments.updateDetails(id, form));
+    }
+
+    @PutMapping("/api/assessments/{id}/ratings/{dimensionCode}")
+    RatingJson saveRating(@PathVariable long id, @PathVariable String dimensionCode,
+            @RequestBody RatingRequest request) {
+        RatingCommand command = new RatingCommand(request.current(), request.target(), Text.multiLine(request.notes()),
+                request.version(), true, null);
+        return RatingJson.of(assessments.saveRating(id, dimensionCode, command));
+    }
+
+    @PostMapping("/api/assessments/{id}/complete")
+    AssessmentJson complete(@PathVariable long id) {
+        return AssessmentJson.of(assessments.complete(id, null));
+    }
+
+    @PostMapping("/api/assessments/{id}/reopen")
+    AssessmentJson reopen(@PathVariable long id, @RequestBody(required = false) ReopenRequest request) {
+        ReopenRequest reopen = request == null ? new ReopenRequest(null, null) : request;
+        return AssessmentJson.of(assessments.reopen(id, reopen.reopenedBy() == null ? "API" : reopen.reopenedBy(),
+                Text.multiLine(reopen.reason())));
+    }
+
+    record RatingRequest(Integer current, Integer target, String notes, Long version) {
+    }
+
+    record ReopenRequest(String reopenedBy, String reason) {
+    }
+
+    record AssessmentJson(long id, long organisationId, String organisationName, String title, LocalDate assessedOn,
+            String assessor, String participants, AssessmentStatus status, Instant completedAt, String completedBy,
+            List<String> focusOutcomes, List<RatingJson> ratings, List<ReopeningView> reopenings) {
+
+        static AssessmentJson of(AssessmentView assessment) {
+            return new AssessmentJson(assessment.id(), assessment.organisationId(), assessment.organisationName(),
+                    assessment.title(), assessment.assessedOn(), assessment.assessor(), assessment.participants(),
+                    assessment.status(), assessment.completedAt(), assessment.completedBy(),
+                    assessment.focusOutcomes(), assessment.ratings().stream().map(RatingJson::of).toList(),
+                    assessment.reopenings());
+        }
+    }
+}

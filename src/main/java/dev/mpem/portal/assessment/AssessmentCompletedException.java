@@ -1,0 +1,11 @@
+package dev.mpem.portal.assessment;
+
+import dev.mpem.portal.system.ConflictException;
+
+public class AssessmentCompletedException extends ConflictException {
+
+    AssessmentCompletedException(Long id) {
+        super("ASSESSMENT_COMPLETED", null, "Assessment " + id + " is completed and therefore read-only."
+                + " Reopen it to change it.");
+    }
+}

@@ -1,0 +1,150 @@
+package dev.mpem.portal.assessment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.mpem.portal.organisation.OrganisationService;
+import dev.mpem.portal.system.Flash;
+import dev.mpem.portal.system.FormErrors;
+import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.system.Text;
+
+@Controller
+class AssessmentController {
+
+    private static final String FORM = "assessment/assessment-form";
+    private static final String OVERVIEW = "assessment/assessment";
+
+    private final AssessmentService assessments;
+    private final OrganisationService organisations;
+    private final Clock clock;
+
+    AssessmentController(AssessmentService assessments, OrganisationService organisations, Clock clock) {
+        this.assessments = assessments;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    @GetMapping("/organisations/{organisationId}/assessments/new")
+    String newForm(@PathVariable long organisationId, Model model) {
+        model.addAttribute("organisation", organisations.get(organisationId));
+        model.addAttribute("form", AssessmentForm.startingOn(LocalDate.now(clock)));
+        return FORM;
+    }
+
+    @PostMapping("/organisations/{organisationId}/assessments")
+    String create(@PathVariable long organisationId, @Valid @ModelAttribute("form") AssessmentForm form,
+            BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        model.addAttribute("organisation", organisations.get(organisationId));
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return FORM;
+        }
+        try {
+            AssessmentView created = assessments.create(organisationId, form);
+            Flash.success(redirect, "Assessment \u201c" + created.title() + "\u201d started. Walk the room through"
+                    + " the 11 dimensions; every step is saved as you go.");
+            return "redirect:/assessments/" + created.id() + "/walk";
+        }
+        catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return FORM;
+        }
+    }
+
+    @GetMapping("/assessments/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("assessment", assessments.get(id));
+        return OVERVIEW;
+    }
+
+    @GetMapping("/assessments/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        AssessmentView assessment = assessments.get(id);
+        model.addAttribute("assessment", assessment);
+        model.addAttribute("form", AssessmentForm.of(assessment));
+        return FORM;
+    }
+
+    @PostMapping("/assessments/{id}/edit")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") AssessmentForm form, BindingResult result,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        AssessmentView assessment = assessments.get(id);
+        model.addAttribute("assessment", assessment);
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return FORM;
+        }
+        try {
+            assessments.updateDetails(id, form);
+            Flash.success(redirect, "Assessment details saved.");
+            return "redirect:/assessments/" + id;
+        }
+        catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return FORM;
+        }
+        catch (AssessmentCompletedException e) {
+            result.reject("completed", e.getMessage());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return FORM;
+        }
+    }
+
+    @PostMapping("/assessments/{id}/complete")
+    String complete(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            assessments.complete(id, null);
+            Flash.success(redirect, "Assessment completed. It is now read-only; reopen it if something must change.");
+            return "redirect:/assessments/" + id;
+        }
+        catch (IncompleteAssessmentException e) {
+            model.addAttribute("assessment", assessments.get(id));
+            model.addAttribute("missing", e.missing());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return OVERVIEW;
+        }
+    }
+
+    @PostMapping("/assessments/{id}/reopen")
+    String reopen(@PathVariable long id, @RequestParam(name = "reopenedBy", required = false) String reopenedBy,
+            @RequestParam(name = "reason", required = false) String reason, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        String who = Text.singleLine(reopenedBy);
+        String why = Text.multiLine(reason);
+        String problem = who == null ? "Enter your name: reopening is recorded with who did it and when."
+                : who.length() > 200 ? "Your name can be at most 200 characters."
+                : why != null && why.length() > 1000 ? "The reason can be at most 1,000 characters." : null;
+        if (problem != null) {
+            model.addAttribute("assessment", assessments.get(id));
+            model.addAttribute("reopenProblem", problem);
+            model.addAttribute("reopenedBy", reopenedBy);
+            model.addAttribute("reason", reason);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return OVERVIEW;
+        }
+        try {
+            assessments.reopen(id, who, why);
+            Flash.success(redirect, "Assessment reopened by " + who + ". Its ratings can be changed again.");
+        }
+        catch (AssessmentNotCompletedException e) {
+            Flash.info(redirect, "This assessment is already a draft.");
+        }
+        return "redirect:/assessments/" + id;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.mpem.portal.assessment;
+
+import dev.mpem.portal.system.NotFoundException;
+
+public class AssessmentNotFoundException extends NotFoundException {
+
+    public AssessmentNotFoundException(Object id) {
+        super("There is no assessment " + id + ".", "assessmentId");
+    }
+}

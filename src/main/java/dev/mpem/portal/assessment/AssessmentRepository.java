@@ -1,0 +1,45 @@
+package dev.mpem.portal.assessment;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface AssessmentRepository extends JpaRepository<Assessment, Long> {
+
+    /**
+     * Loads an assessment for a rating save. The shared lock lets saves of different dimensions run
+     * side by side but makes them wait for a completion (and a completion wait for them), so that
+     * no save lands in an assessment that is completed.
+     */
+    @Lock(LockModeType.PESSIMISTIC_READ)
+    @Query("select a from Assessment a where a.id = :id")
+    Optional<Assessment> findForRatingSave(long id);
+
+    /** Loads an assessment to complete or reopen it, excluding concurrent rating saves. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Assessment a where a.id = :id")
+    Optional<Assessment> findForStatusChange(long id);
+
+    @Query("""
+            select new dev.mpem.portal.assessment.AssessmentSummary(a.id, a.organisationId, a.title, a.assessedOn,
+                a.status, (select count(r) from Rating r where r.assessmentId = a.id
+                           and r.current is not null and r.target is not null))
+            from Assessment a where a.organisationId = :organisationId
+            order by a.assessedOn desc, a.id desc""")
+    List<AssessmentSummary> summariesOf(long organisationId);
+
+    /** The latest assessment (by date assessed, then by creation) of each of the organisations. */
+    @Query("""
+            select new dev.mpem.portal.assessment.AssessmentSummary(a.id, a.organisationId, a.title, a.assessedOn,
+                a.status, (select count(r) from Rating r where r.assessmentId = a.id
+                           and r.current is not null and r.target is not null))
+            from Assessment a where a.organisationId in :organisationIds
+            and not exists (select 1 from Assessment b where b.organisationId = a.organisationId
+                            and (b.assessedOn > a.assessedOn or (b.assessedOn = a.assessedOn and b.id > a.id)))""")
+    List<AssessmentSummary> latestOf(Collection<Long> organisationIds);
+}

@@ -1,0 +1,188 @@
+package dev.mpem.portal.assessment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.OptimisticLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.mpem.portal.model.Dimension;
+import dev.mpem.portal.model.ModelService;
+import dev.mpem.portal.model.Mpem;
+import dev.mpem.portal.organisation.OrganisationService;
+import dev.mpem.portal.organisation.OrganisationView;
+import dev.mpem.portal.system.FieldProblem;
+import dev.mpem.portal.system.InvalidInputException;
+
+@Service
+@Transactional(readOnly = true)
+public class AssessmentService {
+
+    private final AssessmentRepository assessments;
+    private final RatingRepository ratings;
+    private final OrganisationService organisations;
+    private final ModelService modelService;
+    private final Clock clock;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
+
+    AssessmentService(AssessmentRepository assessments, RatingRepository ratings, OrganisationService organisations,
+            ModelService modelService, Clock clock, PlatformTransactionManager transactionManager) {
+        this.assessments = assessments;
+        this.ratings = ratings;
+        this.organisations = organisations;
+        this.modelService = modelService;
+        this.clock = clock;
+        this.writing = new TransactionTemplate(transactionManager);
+        this.reading = new TransactionTemplate(transactionManager);
+        this.reading.setReadOnly(true);
+    }
+
+    @Transactional
+    public AssessmentView create(long organisationId, AssessmentForm form) {
+        OrganisationView organisation = organisations.get(organisationId);
+        AssessmentDetails details = form.toDetails(modelService.model(), today());
+        Assessment assessment = assessments.save(new Assessment(organisation.id(), details, clock.instant()));
+        return view(assessment, organisation, List.of());
+    }
+
+    @Transactional
+    public AssessmentView updateDetails(long id, AssessmentForm form) {
+        Assessment assessment = find(id);
+        assessment.updateDetails(form.toDetails(modelService.model(), today()), clock.instant());
+        assessments.flush();
+        return view(assessment);
+    }
+
+    public AssessmentView get(long id) {
+        return view(find(id));
+    }
+
+    public List<AssessmentSummary> summariesOf(long organisationId) {
+        return assessments.summariesOf(organisationId);
+    }
+
+    /** The latest assessment of each of the organisations that has one, by organisation id. */
+    public Map<Long, AssessmentSummary> latestOf(Collection<Long> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return Map.of();
+        }
+        return assessments.latestOf(organisationIds).stream()
+                .collect(Collectors.toMap(AssessmentSummary::organisationId, Function.identity()));
+    }
+
+    /**
+     * Saves one dimension's rating unless someone else saved it since the client loaded it: the
+     * command names the version it was made from, and a save from any other version is refused
+     * with what is stored now. A save that changes nothing is not a conflict and keeps the version.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public RatingView saveRating(long assessmentId, String dimensionCode, RatingCommand command) {
+        Mpem mpem = modelService.model();
+        Dimension dimension = mpem.findDimension(dimensionCode)
+                .orElseThrow(() -> new DimensionNotFoundException(dimensionCode));
+        List<FieldProblem> problems = RatingRules.check(command, mpem);
+        try {
+            return writing.execute(status -> {
+                Assessment assessment = assessments.findForRatingSave(assessmentId)
+                        .orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
+                if (!problems.isEmpty()) {
+                    throw new InvalidInputException(problems);
+                }
+                assessment.ensureEditable();
+                return store(assessmentId, dimension.code(), command);
+            });
+        }
+        catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException | OptimisticLockException e) {
+            // Another save of the same dimension committed between our read and our write.
+            throw new StaleRatingException(storedRating(assessmentId, dimension.code()));
+        }
+    }
+
+    private RatingView store(long assessmentId, String dimensionCode, RatingCommand command) {
+        Optional<Rating> existing = ratings.findByAssessmentIdAndDimensionCode(assessmentId, dimensionCode);
+        if (existing.isEmpty()) {
+            if (command.current() == null && command.notes() == null) {
+                return RatingView.unrated(dimensionCode);
+            }
+            if (command.expectedVersion() != null) {
+                throw new StaleRatingException(RatingView.unrated(dimensionCode));
+            }
+            Rating rating = new Rating(assessmentId, dimensionCode);
+            rating.change(command.current(), command.target(), command.notes(), command.actor(), clock.instant());
+            return ratings.saveAndFlush(rating).view();
+        }
+        Rating rating = existing.get();
+        if (!rating.differsFrom(command.current(), command.target(), command.notes())) {
+            return rating.view();
+        }
+        if (command.expectedVersion() == null || command.expectedVersion() != rating.version()) {
+            throw new StaleRatingException(rating.view());
+        }
+        rating.change(command.current(), command.target(), command.notes(), command.actor(), clock.instant());
+        return ratings.saveAndFlush(rating).view();
+    }
+
+    private RatingView storedRating(long assessmentId, String dimensionCode) {
+        return reading.execute(status -> ratings.findByAssessmentIdAndDimensionCode(assessmentId, dimensionCode)
+                .map(Rating::view).orElse(RatingView.unrated(dimensionCode)));
+    }
+
+    @Transactional
+    public AssessmentView complete(long id, String actor) {
+        Assessment assessment = assessments.findForStatusChange(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+        List<String> rated = ratings.findByAssessmentId(id).stream().filter(Rating::rated)
+                .map(Rating::dimensionCode).toList();
+        List<String> dimensionCodes = modelService.model().dimensions().stream().map(Dimension::code).toList();
+        assessment.complete(dimensionCodes, rated, actor, clock.instant());
+        assessments.flush();
+        return view(assessment);
+    }
+
+    @Transactional
+    public AssessmentView reopen(long id, String actor, String reason) {
+        Assessment assessment = assessments.findForStatusChange(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+        assessment.reopen(actor, reason, clock.instant());
+        assessments.flush();
+        return view(assessment);
+    }
+
+    private Assessment find(long id) {
+        return assessments.findById(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+    }
+
+    private AssessmentView view(Assessment assessment) {
+        return view(assessment, organisations.get(assessment.organisationId()),
+                ratings.findByAssessmentId(assessment.id()));
+    }
+
+    private AssessmentView view(Assessment assessment, OrganisationView organisation, List<Rating> stored) {
+        Mpem mpem = modelService.model();
+        Map<String, RatingView> byDimension = stored.stream().map(Rating::view)
+                .collect(Collectors.toMap(RatingView::dimension, Function.identity()));
+        List<RatingView> allRatings = mpem.dimensions().stream()
+                .map(d -> byDimension.getOrDefault(d.code(), RatingView.unrated(d.code())))
+                .toList();
+        List<String> focus = mpem.outcomes().stream().map(o -> o.code())
+                .filter(assessment.focusOutcomes()::contains).toList();
+        return new AssessmentView(assessment.id(), organisation.id(), organisation.name(), assessment.title(),
+                assessment.assessedOn(), assessment.assessor(), assessment.participants(), assessment.status(),
+                assessment.createdAt(), assessment.completedAt(), assessment.completedBy(), focus, allRatings,
+                assessment.reopenings().stream().map(Reopening::view).toList());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

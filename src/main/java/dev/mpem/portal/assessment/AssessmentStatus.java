@@ -1,0 +1,5 @@
+package dev.mpem.portal.assessment;
+
+public enum AssessmentStatus {
+    DRAFT, COMPLETED
+}

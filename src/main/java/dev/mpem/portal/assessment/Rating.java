@@ -1,0 +1,104 @@
+package dev.mpem.portal.assessment;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * The room's rating of one dimension in one assessment. Its version starts at 1 and grows with
+ * every change; a save must name the version it was made from (see {@link AssessmentService}).
+ */
+@Entity
+@Table(name = "ratings")
+class Rating {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "assessment_id")
+    private long assessmentId;
+
+    @Column(name = "dimension_code")
+    private String dimensionCode;
+
+    @Column(name = "current_level")
+    private Integer current;
+
+    @Column(name = "target_level")
+    private Integer target;
+
+    private String notes;
+
+    @Version
+    private long version = 1;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "updated_by")
+    private String updatedBy;
+
+    protected Rating() {
+    }
+
+    Rating(long assessmentId, String dimensionCode) {
+        this.assessmentId = assessmentId;
+        this.dimensionCode = dimensionCode;
+    }
+
+    /** Whether saving these values would change anything. */
+    boolean differsFrom(Integer current, Integer target, String notes) {
+        return !Objects.equals(this.current, current) || !Objects.equals(this.target, target)
+                || !Objects.equals(this.notes, notes);
+    }
+
+    void change(Integer current, Integer target, String notes, String by, Instant now) {
+        if ((current == null) != (target == null)) {
+            throw new IllegalArgumentException("A rating has both levels or neither");
+        }
+        if (current != null && (current < 1 || current > 5 || target < 1 || target > 5 || target < current)) {
+            throw new IllegalArgumentException("Levels out of order: " + current + " -> " + target);
+        }
+        this.current = current;
+        this.target = target;
+        this.notes = notes;
+        this.updatedBy = by;
+        this.updatedAt = now;
+    }
+
+    boolean rated() {
+        return current != null && target != null;
+    }
+
+    RatingView view() {
+        return new RatingView(dimensionCode, current, target, notes, version, updatedAt, updatedBy);
+    }
+
+    String dimensionCode() {
+        return dimensionCode;
+    }
+
+    long version() {
+        return version;
+    }
+
+    Integer current() {
+        return current;
+    }
+
+    Integer target() {
+        return target;
+    }
+
+    String notes() {
+        return notes;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.mpem.portal.assessment;
+
+import java.time.Instant;
+
+public record ReopeningView(Instant reopenedAt, String reopenedBy, String reason) {
+}

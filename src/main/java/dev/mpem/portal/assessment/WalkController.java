@@ -1,0 +1,129 @@
+package dev.mpem.portal.assessment;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.mpem.portal.model.Dimension;
+import dev.mpem.portal.model.ModelService;
+import dev.mpem.portal.model.Mpem;
+import dev.mpem.portal.system.Flash;
+import dev.mpem.portal.system.FormErrors;
+import dev.mpem.portal.system.InvalidInputException;
+
+/**
+ * The walk through the model: one page per dimension, in the model's order. Every button saves
+ * the step before it moves on, so nothing typed is lost by navigating.
+ */
+@Controller
+class WalkController {
+
+    private static final String STEP = "assessment/walk-step";
+
+    private final AssessmentService assessments;
+    private final ModelService modelService;
+
+    WalkController(AssessmentService assessments, ModelService modelService) {
+        this.assessments = assessments;
+        this.modelService = modelService;
+    }
+
+    /** Resumes the walk at the first unrated step (or the overview when every step is rated). */
+    @GetMapping("/assessments/{id}/walk")
+    String resume(@PathVariable long id) {
+        AssessmentView assessment = assessments.get(id);
+        if (assessment.completed()) {
+            return "redirect:/assessments/" + id;
+        }
+        return assessment.firstUnrated().map(code -> "redirect:/assessments/" + id + "/steps/" + code)
+                .orElse("redirect:/assessments/" + id);
+    }
+
+    @GetMapping("/assessments/{id}/steps/{code}")
+    String step(@PathVariable long id, @PathVariable String code, Model model) {
+        AssessmentView assessment = assessments.get(id);
+        Dimension dimension = dimension(code);
+        RatingView stored = assessment.rating(dimension.code());
+        model.addAttribute("form", RatingForm.of(stored));
+        return render(model, assessment, dimension);
+    }
+
+    @PostMapping("/assessments/{id}/steps/{code}")
+    String save(@PathVariable long id, @PathVariable String code, @ModelAttribute("form") RatingForm form,
+            BindingResult result, @RequestParam(name = "action", defaultValue = "next") String action, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        AssessmentView assessment = assessments.get(id);
+        Dimension dimension = dimension(code);
+        if (assessment.completed()) {
+            result.reject("completed", "This assessment is completed and read-only, so nothing was saved."
+                    + " Reopen it from the overview to change its ratings.");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return render(model, assessment, dimension);
+        }
+        RatingCommand command = form.toCommand(result, null);
+        if (command == null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return render(model, assessment, dimension);
+        }
+        RatingView saved;
+        try {
+            saved = assessments.saveRating(id, dimension.code(), command);
+        }
+        catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return render(model, assessment, dimension);
+        }
+        catch (StaleRatingException e) {
+            model.addAttribute("stale", e.stored());
+            model.addAttribute("form", form.withVersion(e.stored().version()));
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return render(model, assessments.get(id), dimension);
+        }
+        catch (AssessmentCompletedException e) {
+            result.reject("completed", e.getMessage());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return render(model, assessments.get(id), dimension);
+        }
+        return next(id, dimension, saved, action, redirect);
+    }
+
+    private String next(long id, Dimension dimension, RatingView saved, String action, RedirectAttributes redirect) {
+        Mpem mpem = modelService.model();
+        String savedWhat = saved.rated()
+                ? dimension.name() + " saved: current " + mpem.level(saved.current()).label() + ", target "
+                        + mpem.level(saved.target()).label() + "."
+                : saved.notes() != null ? dimension.name() + ": notes saved; the levels are still to be chosen."
+                : dimension.name() + " is not rated yet.";
+        Flash.success(redirect, savedWhat);
+        List<Dimension> all = mpem.dimensions();
+        int index = all.indexOf(dimension);
+        String target = switch (action) {
+            case "back" -> index > 0 ? all.get(index - 1).code() : null;
+            case "stay" -> dimension.code();
+            default -> index < all.size() - 1 ? all.get(index + 1).code() : null;
+        };
+        return target == null ? "redirect:/assessments/" + id : "redirect:/assessments/" + id + "/steps/" + target;
+    }
+
+    private String render(Model model, AssessmentView assessment, Dimension dimension) {
+        model.addAttribute("assessment", assessment);
+        model.addAttribute("step", WalkStep.of(modelService.model(), assessment, dimension));
+        model.addAttribute("stored", assessment.rating(dimension.code()));
+        return STEP;
+    }
+
+    private Dimension dimension(String code) {
+        return modelService.model().findDimension(code).orElseThrow(() -> new DimensionNotFoundException(code));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.mpem.portal.organisation;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A client company the consultancy assesses. */
+@Entity
+@Table(name = "organisations")
+class Organisation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+
+    @Column(name = "name_key")
+    private String nameKey;
+
+    private String industry;
+
+    private String contact;
+
+    private String notes;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Organisation() {
+    }
+
+    Organisation(OrganisationForm details, Instant now) {
+        this.createdAt = now;
+        apply(details, now);
+    }
+
+    void update(OrganisationForm details, Instant now) {
+        apply(details, now);
+    }
+
+    private void apply(OrganisationForm details, Instant now) {
+        this.name = details.name();
+        this.nameKey = keyOf(details.name());
+        this.industry = details.industry();
+        this.contact = details.contact();
+        this.notes = details.notes();
+        this.updatedAt = now;
+    }
+
+    /** Names are unique whatever their case or surrounding and repeated spaces. */
+    static String keyOf(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    OrganisationView view() {
+        return new OrganisationView(id, name, industry, contact, notes, createdAt, updatedAt, version);
+    }
+
+    Long id() {
+        return id;
+    }
+
+    long version() {
+        return version;
+    }
+}

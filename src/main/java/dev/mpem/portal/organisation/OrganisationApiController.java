@@ -1,0 +1,60 @@
+package dev.mpem.portal.organisation;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/organisations")
+class OrganisationApiController {
+
+    private final OrganisationService organisations;
+
+    OrganisationApiController(OrganisationService organisations) {
+        this.organisations = organisations;
+    }
+
+    @PostMapping
+    ResponseEntity<OrganisationJson> create(@Valid @RequestBody OrganisationForm form) {
+        OrganisationView created = organisations.create(form);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/organisations/" + created.id()).build().toUri())
+                .body(OrganisationJson.of(created));
+    }
+
+    @GetMapping
+    List<OrganisationJson> list() {
+        return organisations.all().stream().map(OrganisationJson::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    OrganisationJson get(@PathVariable long id) {
+        return OrganisationJson.of(organisations.get(id));
+    }
+
+    @PutMapping("/{id}")
+    OrganisationJson update(@PathVariable long id, @Valid @RequestBody OrganisationForm form,
+            @RequestParam(name = "version", required = false) Long version) {
+        return OrganisationJson.of(organisations.update(id, form, version));
+    }
+
+    record OrganisationJson(long id, String name, String industry, String contact, String notes, Instant createdAt,
+            Instant updatedAt, long version) {
+
+        static OrganisationJson of(OrganisationView organisation) {
+            return new OrganisationJson(organisation.id(), organisation.name(), organisation.industry(),
+                    organisation.contact(), organisation.notes(), organisation.createdAt(), organisation.updatedAt(),
+                    organisation.version());
+        }
+    }
+}

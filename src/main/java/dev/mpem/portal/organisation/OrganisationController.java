@@ -1,0 +1,103 @@
+package dev.mpem.portal.organisation;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.mpem.portal.assessment.AssessmentService;
+import dev.mpem.portal.system.Flash;
+import dev.mpem.portal.system.FormErrors;
+import dev.mpem.portal.system.InvalidInputException;
+
+@Controller
+class OrganisationController {
+
+    private static final String FORM = "organisation/organisation-form";
+
+    private final OrganisationService organisations;
+    private final AssessmentService assessments;
+
+    OrganisationController(OrganisationService organisations, AssessmentService assessments) {
+        this.organisations = organisations;
+        this.assessments = assessments;
+    }
+
+    @GetMapping("/organisations/new")
+    String newForm(Model model) {
+        model.addAttribute("form", OrganisationForm.empty());
+        return FORM;
+    }
+
+    @PostMapping("/organisations")
+    String create(@Valid @ModelAttribute("form") OrganisationForm form, BindingResult result,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return FORM;
+        }
+        try {
+            OrganisationView created = organisations.create(form);
+            Flash.success(redirect, "Organisation \u201c" + created.name() + "\u201d created.");
+            return "redirect:/organisations/" + created.id();
+        }
+        catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return FORM;
+        }
+    }
+
+    @GetMapping("/organisations/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("organisation", organisations.get(id));
+        model.addAttribute("assessments", assessments.summariesOf(id));
+        return "organisation/organisation";
+    }
+
+    @GetMapping("/organisations/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        OrganisationView organisation = organisations.get(id);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("form", OrganisationForm.of(organisation));
+        model.addAttribute("version", organisation.version());
+        return FORM;
+    }
+
+    @PostMapping("/organisations/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") OrganisationForm form, BindingResult result,
+            @RequestParam(name = "version", required = false) Long version, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        OrganisationView organisation = organisations.get(id);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("version", version);
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return FORM;
+        }
+        try {
+            organisations.update(id, form, version);
+            Flash.success(redirect, "Organisation details saved.");
+            return "redirect:/organisations/" + id;
+        }
+        catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return FORM;
+        }
+        catch (StaleOrganisationException e) {
+            model.addAttribute("stale", e.stored());
+            model.addAttribute("version", e.stored().version());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return FORM;
+        }
+    }
+}

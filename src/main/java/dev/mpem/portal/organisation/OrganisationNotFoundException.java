@@ -1,0 +1,10 @@
+package dev.mpem.portal.organisation;
+
+import dev.mpem.portal.system.NotFoundException;
+
+public class OrganisationNotFoundException extends NotFoundException {
+
+    public OrganisationNotFoundException(Object id) {
+        super("There is no organisation " + id + ".", "organisationId");
+    }
+}

@@ -1,0 +1,14 @@
+package dev.mpem.portal.organisation;
+
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface OrganisationRepository extends JpaRepository<Organisation, Long> {
+
+    Optional<Organisation> findByNameKey(String nameKey);
+
+    Page<Organisation> findByNameKeyContaining(String nameKeyPart, Pageable pageable);
+}

@@ -1,0 +1,152 @@
+package dev.mpem.portal.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every failure of a JSON API call into a JSON error body with the right 4xx status (or 500
+ * without internals). Page controllers are handled by {@link WebExceptionHandler}.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+        return answer(ApiError.of(404, "NOT_FOUND", e.getMessage()).field(e.field()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
+        return answer(ApiError.of(409, e.code(), e.getMessage()).field(e.field()).with(e.details()));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+        return answer(ApiError.invalid(e.problems()));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Map<String, Object>> invalidBody(MethodArgumentNotValidException e) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            problems.add(new FieldProblem(error.getField(), error.getDefaultMessage(), error.getRejectedValue()));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> problems.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage(), null)));
+        return answer(ApiError.invalid(problems));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Map<String, Object>> invalidArguments(HandlerMethodValidationException e) {
+        List<FieldProblem> problems = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage(), result.getArgument())))
+                .toList();
+        return answer(ApiError.invalid(problems));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        JacksonException jackson = find(e, JacksonException.class);
+        String field = jackson == null ? null : jackson.getPath().stream()
+                .map(JacksonException.Reference::getPropertyName)
+                .filter(name -> name != null)
+                .collect(Collectors.joining("."));
+        if (field == null || field.isEmpty()) {
+            return answer(ApiError.of(400, "MALFORMED_JSON",
+                    "The request body is not valid JSON of the expected shape."));
+        }
+        return answer(ApiError.invalid(List.of(new FieldProblem(field,
+                "'" + field + "' has a value of the wrong type (for example text where a number or a date"
+                        + " YYYY-MM-DD is expected).", null))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            return answer(ApiError.of(404, "NOT_FOUND", "Nothing is found at this address: '" + e.getValue()
+                    + "' is not a valid " + e.getName() + ".").field(e.getName()));
+        }
+        return answer(ApiError.invalid(List.of(new FieldProblem(e.getName(),
+                "'" + e.getName() + "' has a value of the wrong type.", e.getValue()))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+        return answer(ApiError.invalid(List.of(new FieldProblem(e.getParameterName(),
+                "'" + e.getParameterName() + "' is required.", null))));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return answer(ApiError.of(405, "METHOD_NOT_ALLOWED", "This address does not accept " + e.getMethod() + "."));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return answer(ApiError.of(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json."));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return answer(ApiError.of(406, "NOT_ACCEPTABLE", "This address answers application/json only."));
+    }
+
+    @ExceptionHandler({ ObjectOptimisticLockingFailureException.class, DataIntegrityViolationException.class })
+    ResponseEntity<Map<String, Object>> concurrentChange(RuntimeException e) {
+        log.info("Concurrent change refused: {}", e.getMessage());
+        return answer(ApiError.of(409, "CONFLICT",
+                "Someone else changed this record at the same time. Load it again and repeat your change."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        log.error("API request failed", e);
+        return answer(ApiError.of(500, "INTERNAL_ERROR",
+                "The portal could not complete the request. Nothing was half-saved; please try again."));
+    }
+
+    private static ResponseEntity<Map<String, Object>> answer(ApiError error) {
+        return ResponseEntity.status(HttpStatus.valueOf(error.status())).contentType(MediaType.APPLICATION_JSON)
+                .body(error.body());
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

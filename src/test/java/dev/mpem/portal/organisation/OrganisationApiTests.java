@@ -1,0 +1,80 @@
+package dev.mpem.portal.organisation;
+
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.mpem.portal.support.Fixtures;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class OrganisationApiTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void createReturns201WithLocationAndTheOrganisation() throws Exception {
+        String name = Fixtures.unique("Contoso");
+        String location = mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + name + "\",\"industry\":\"Telecoms\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.matchesPattern("http://localhost/api/organisations/\\d+")))
+                .andExpect(jsonPath("$.id", notNullValue()))
+                .andExpect(jsonPath("$.name", is(name)))
+                .andExpect(jsonPath("$.industry", is("Telecoms")))
+                .andReturn().getResponse().getHeader("Location");
+
+        mvc.perform(get(location)).andExpect(status().isOk()).andExpect(jsonPath("$.name", is(name)));
+        mvc.perform(get("/api/organisations")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].name", hasItem(name)));
+    }
+
+    @Test
+    void invalidOrDuplicateNamesAnswer400NamingTheField() throws Exception {
+        mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON).content("{\"industry\":\"x\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error", is("VALIDATION_FAILED")))
+                .andExpect(jsonPath("$.field", is("name")))
+                .andExpect(jsonPath("$.errors[0].message", is("Enter the organisation's name.")));
+
+        String name = Fixtures.unique("Twice");
+        mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + name + "\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + name.toLowerCase() + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field", is("name")))
+                .andExpect(jsonPath("$.message", endsWith("already exists. Choose another name.")));
+
+        mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + "x".repeat(201) + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field", is("name")));
+    }
+
+    @Test
+    void malformedRequestsAnswerJsonErrors() throws Exception {
+        mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON).content("{not json"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error", is("MALFORMED_JSON")));
+        mvc.perform(post("/api/organisations").contentType(MediaType.TEXT_PLAIN).content("name"))
+                .andExpect(status().isUnsupportedMediaType()).andExpect(jsonPath("$.status", is(415)));
+        mvc.perform(get("/api/organisations/424242")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error", is("NOT_FOUND")))
+                .andExpect(jsonPath("$.message", is("There is no organisation 424242.")));
+        mvc.perform(get("/api/organisations/abc")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.field", is("id")));
+    }
+}

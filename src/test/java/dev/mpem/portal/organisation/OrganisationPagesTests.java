@@ -1,0 +1,146 @@
+package dev.mpem.portal.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.support.Html;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class OrganisationPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @Test
+    void consultantCreatesAnOrganisationAndSeesItsPage() throws Exception {
+        String name = Fixtures.unique("Northwind Traders");
+        String location = mvc.perform(post("/organisations").param("name", name).param("industry", "Wholesale")
+                        .param("contact", "Ana Trujillo, CMO").param("notes", "Two brands\r\nOne loyalty scheme"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/organisations/*"))
+                .andExpect(flash().attributeExists("flash"))
+                .andReturn().getResponse().getRedirectedUrl();
+
+        Document page = Html.of(mvc.perform(get(location)).andExpect(status().isOk()));
+        assertThat(page.selectFirst("h1").text()).isEqualTo(name);
+        assertThat(page.select(".facts dd").eachText()).contains("Wholesale", "Ana Trujillo, CMO");
+        assertThat(page.selectFirst(".facts dd.keep-lines").wholeText()).isEqualTo("Two brands\nOne loyalty scheme");
+        assertThat(page.text()).contains("No assessments yet");
+        assertThat(page.select("a").eachText()).contains("Start an assessment", "Edit details");
+    }
+
+    @Test
+    void missingNameIsRefusedWithAMessageAndTheTypedValuesKept() throws Exception {
+        Document page = Html.of(mvc.perform(post("/organisations").param("name", "   ")
+                        .param("industry", "Telecoms").param("notes", "keep me"))
+                .andExpect(status().isBadRequest()));
+
+        assertThat(page.selectFirst(".error-summary").text()).contains("Enter the organisation's name.");
+        assertThat(page.selectFirst("#name-error").text()).isEqualTo("Enter the organisation's name.");
+        assertThat(page.selectFirst("#industry").val()).isEqualTo("Telecoms");
+        assertThat(page.selectFirst("#notes").val()).isEqualTo("keep me");
+    }
+
+    @Test
+    void duplicateNameIsRefusedWhateverItsCase() throws Exception {
+        OrganisationView existing = fixtures.organisation();
+
+        Document page = Html.of(mvc.perform(post("/organisations")
+                .param("name", "  " + existing.name().toUpperCase() + " ").param("industry", "Banking"))
+                .andExpect(status().isBadRequest()));
+
+        assertThat(page.selectFirst("#name-error").text()).contains("already exists");
+        assertThat(page.selectFirst("#industry").val()).isEqualTo("Banking");
+        assertThat(organisations.all()).extracting(OrganisationView::name)
+                .filteredOn(n -> n.equalsIgnoreCase(existing.name())).hasSize(1);
+    }
+
+    @Test
+    void overLongFieldsAreRefusedAndNothingIsSaved() throws Exception {
+        String name = Fixtures.unique("Long notes");
+        Document page = Html.of(mvc.perform(post("/organisations").param("name", name)
+                .param("notes", "n".repeat(4001))));
+
+        assertThat(page.selectFirst("#notes-error").text()).isEqualTo("Notes can be at most 4,000 characters.");
+        assertThat(page.selectFirst("#notes").val()).hasSize(4001);
+        assertThat(organisations.all()).extracting(OrganisationView::name).doesNotContain(name);
+    }
+
+    @Test
+    void hostileTextIsShownAsText() throws Exception {
+        String name = Fixtures.unique("<script>alert('x')</script>");
+        String location = mvc.perform(post("/organisations").param("name", name).param("notes", "<b>bold</b>"))
+                .andReturn().getResponse().getRedirectedUrl();
+
+        String html = mvc.perform(get(location)).andReturn().getResponse().getContentAsString();
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>bold</b>").contains("&lt;script&gt;");
+        assertThat(Html.of(html).selectFirst("h1").text()).isEqualTo(name);
+    }
+
+    @Test
+    void editingFromAStaleFormShowsWhatIsStoredAndKeepsTheEdit() throws Exception {
+        OrganisationView organisation = fixtures.organisation();
+        organisations.update(organisation.id(), new OrganisationForm(organisation.name(), "Changed elsewhere", null, null),
+                organisation.version());
+
+        Document page = Html.of(mvc.perform(post("/organisations/" + organisation.id())
+                .param("name", organisation.name()).param("industry", "My edit")
+                .param("version", String.valueOf(organisation.version())))
+                .andExpect(status().isConflict()));
+
+        assertThat(page.selectFirst(".flash.warning").text()).contains("Someone else changed this organisation")
+                .contains("Changed elsewhere");
+        assertThat(page.selectFirst("#industry").val()).isEqualTo("My edit");
+        assertThat(organisations.get(organisation.id()).industry()).isEqualTo("Changed elsewhere");
+
+        mvc.perform(post("/organisations/" + organisation.id()).param("name", organisation.name())
+                        .param("industry", "My edit").param("version", page.selectFirst("input[name=version]").val()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(organisations.get(organisation.id()).industry()).isEqualTo("My edit");
+    }
+
+    @Test
+    void unknownOrMalformedOrganisationIdsGetThe404Page() throws Exception {
+        Document page = Html.of(mvc.perform(get("/organisations/999999")).andExpect(status().isNotFound()));
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Page not found");
+        assertThat(page.text()).contains("There is no organisation 999999.");
+
+        mvc.perform(get("/organisations/abc")).andExpect(status().isNotFound());
+        mvc.perform(get("/organisations/999999/edit")).andExpect(status().isNotFound());
+        mvc.perform(post("/organisations/999999").param("name", "x")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void dashboardListsOrganisationsWithTheirLatestAssessment() throws Exception {
+        OrganisationView organisation = fixtures.organisation();
+        fixtures.assessment(organisation.id(), "2025-11-02");
+        var latest = fixtures.assessment(organisation.id(), "2026-05-14");
+
+        Document page = Html.of(mvc.perform(get("/").param("q", organisation.name())).andExpect(status().isOk()));
+
+        var row = page.select("table.dashboard-table tbody tr").first();
+        assertThat(row.selectFirst("th").text()).isEqualTo(organisation.name());
+        assertThat(row.select("td").eachText()).contains(latest.title(), "2026-05-14");
+        assertThat(row.text()).contains("Draft", "0 of 11 rated");
+        assertThat(page.select("table.dashboard-table tbody tr")).hasSize(1);
+    }
+}
