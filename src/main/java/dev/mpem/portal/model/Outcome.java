@@ -19,6 +19,11 @@ public record Outcome(String code, int position, String name, String note, List<
         return name != null;
     }
 
+    /** The outcome's name, or for the row the paper leaves unnamed, which row it is. */
+    public String label() {
+        return named() ? name : "Table 2, row " + position + " (outcome not named in the paper)";
+    }
+
     public List<String> dimensionCodes() {
         return dimensions.stream().map(DimensionLink::dimensionCode).toList();
     }

@@ -1,0 +1,94 @@
+package dev.mpem.portal.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mpem.portal.assessment.AssessmentStatus;
+import dev.mpem.portal.model.Outcome;
+
+@RestController
+class ReportApiController {
+
+    private final ReportService reports;
+
+    ReportApiController(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/api/assessments/{id}/report")
+    ReportJson report(@PathVariable long id) {
+        return ReportJson.of(reports.report(id));
+    }
+
+    record ReportJson(long assessmentId, long organisationId, String title, String assessedOn, AssessmentStatus status,
+            boolean draft, List<DimensionJson> dimensions, List<CategoryJson> categories, AveragesJson overall,
+            List<OutcomeJson> outcomes, String priorityRule, List<PriorityJson> priorities, List<RoadmapJson> roadmap,
+            List<Warning> warnings) {
+
+        static ReportJson of(GapReport report) {
+            var a = report.assessment();
+            return new ReportJson(a.id(), a.organisationId(), a.title(), a.assessedOn().toString(), a.status(),
+                    report.draft(), report.dimensions().stream().map(DimensionJson::of).toList(),
+                    report.categories().stream().map(c -> new CategoryJson(c.category().code(), c.category().name(),
+                            c.averages().current(), c.averages().target(), c.averages().gap(), c.averages().rated(),
+                            c.averages().total())).toList(),
+                    AveragesJson.of(report.overall()),
+                    report.outcomes().stream().map(OutcomeJson::of).toList(),
+                    PriorityRule.text(report.focusBased()),
+                    report.priorities().stream().map(p -> new PriorityJson(p.rank(), p.dimension().code(),
+                            p.dimension().gap(), p.outcomes().stream().map(Outcome::code).toList(), p.score(),
+                            p.reason())).toList(),
+                    report.roadmap().stream().map(item -> new RoadmapJson(item.dimension().code(),
+                            item.dimension().current(), item.dimension().target(),
+                            item.steps().stream().map(step -> new StepJson(step.level().number(), step.level().name(),
+                                    step.descriptor())).toList())).toList(),
+                    report.warnings());
+        }
+    }
+
+    record DimensionJson(String dimension, String name, String category, Integer current, Integer target, Integer gap,
+            String currentName, String targetName) {
+
+        static DimensionJson of(DimensionGap gap) {
+            return new DimensionJson(gap.code(), gap.dimension().name(), gap.dimension().categoryCode(), gap.current(),
+                    gap.target(), gap.gap(), gap.rated() ? gap.currentLevel().name() : null,
+                    gap.rated() ? gap.targetLevel().name() : null);
+        }
+    }
+
+    record CategoryJson(String category, String name, BigDecimal current, BigDecimal target, BigDecimal gap, int rated,
+            int total) {
+    }
+
+    record AveragesJson(BigDecimal current, BigDecimal target, BigDecimal gap, int rated, int total) {
+
+        static AveragesJson of(Averages averages) {
+            return new AveragesJson(averages.current(), averages.target(), averages.gap(), averages.rated(),
+                    averages.total());
+        }
+    }
+
+    record OutcomeJson(String outcome, String name, boolean focus, List<String> dimensions, BigDecimal current,
+            BigDecimal target, BigDecimal gap, int rated, List<DimensionJson> dimensionGaps, List<String> scenarios) {
+
+        static OutcomeJson of(OutcomeLens lens) {
+            return new OutcomeJson(lens.outcome().code(), lens.outcome().name(), lens.focus(),
+                    lens.dimensions().stream().map(DimensionGap::code).toList(), lens.readiness().current(),
+                    lens.readiness().target(), lens.readiness().gap(), lens.readiness().rated(),
+                    lens.dimensions().stream().map(DimensionJson::of).toList(), lens.outcome().scenarios());
+        }
+    }
+
+    record PriorityJson(int rank, String dimension, int gap, List<String> outcomes, int score, String reason) {
+    }
+
+    record RoadmapJson(String dimension, int current, int target, List<StepJson> steps) {
+    }
+
+    record StepJson(int level, String name, String descriptor) {
+    }
+}
