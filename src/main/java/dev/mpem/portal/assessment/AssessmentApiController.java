@@ -14,15 +14,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.mpem.portal.security.CurrentUser;
 import dev.mpem.portal.system.Text;
 
 @RestController
 class AssessmentApiController {
 
     private final AssessmentService assessments;
+    private final CurrentUser currentUser;
 
-    AssessmentApiController(AssessmentService assessments) {
+    AssessmentApiController(AssessmentService assessments, CurrentUser currentUser) {
         this.assessments = assessments;
+        this.currentUser = currentUser;
     }
 
     @PostMapping("/api/organisations/{organisationId}/assessments")
@@ -45,26 +48,25 @@ class AssessmentApiController {
     RatingJson saveRating(@PathVariable long id, @PathVariable String dimensionCode,
             @RequestBody RatingRequest request) {
         RatingCommand command = new RatingCommand(request.current(), request.target(), Text.multiLine(request.notes()),
-                request.version(), true, null);
+                request.version(), true, currentUser.username());
         return RatingJson.of(assessments.saveRating(id, dimensionCode, command));
     }
 
     @PostMapping("/api/assessments/{id}/complete")
     AssessmentJson complete(@PathVariable long id) {
-        return AssessmentJson.of(assessments.complete(id, null));
+        return AssessmentJson.of(assessments.complete(id, currentUser.username()));
     }
 
     @PostMapping("/api/assessments/{id}/reopen")
     AssessmentJson reopen(@PathVariable long id, @RequestBody(required = false) ReopenRequest request) {
-        ReopenRequest reopen = request == null ? new ReopenRequest(null, null) : request;
-        return AssessmentJson.of(assessments.reopen(id, reopen.reopenedBy() == null ? "API" : reopen.reopenedBy(),
-                Text.multiLine(reopen.reason())));
+        String reason = request == null ? null : Text.multiLine(request.reason());
+        return AssessmentJson.of(assessments.reopen(id, currentUser.username(), reason));
     }
 
     record RatingRequest(Integer current, Integer target, String notes, Long version) {
     }
 
-    record ReopenRequest(String reopenedBy, String reason) {
+    record ReopenRequest(String reason) {
     }
 
     record AssessmentJson(long id, long organisationId, String organisationName, String title, LocalDate assessedOn,

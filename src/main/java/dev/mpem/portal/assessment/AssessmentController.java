@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.mpem.portal.organisation.OrganisationService;
+import dev.mpem.portal.audit.AuditService;
+import dev.mpem.portal.security.CurrentUser;
 import dev.mpem.portal.system.Flash;
 import dev.mpem.portal.system.FormErrors;
 import dev.mpem.portal.system.InvalidInputException;
@@ -30,18 +32,23 @@ class AssessmentController {
 
     private final AssessmentService assessments;
     private final OrganisationService organisations;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
-    AssessmentController(AssessmentService assessments, OrganisationService organisations, Clock clock) {
+    AssessmentController(AssessmentService assessments, OrganisationService organisations, AuditService audit,
+            CurrentUser currentUser, Clock clock) {
         this.assessments = assessments;
         this.organisations = organisations;
+        this.audit = audit;
+        this.currentUser = currentUser;
         this.clock = clock;
     }
 
     @GetMapping("/organisations/{organisationId}/assessments/new")
     String newForm(@PathVariable long organisationId, Model model) {
         model.addAttribute("organisation", organisations.get(organisationId));
-        model.addAttribute("form", AssessmentForm.startingOn(LocalDate.now(clock)));
+        model.addAttribute("form", AssessmentForm.startingOn(LocalDate.now(clock), currentUser.displayName()));
         return FORM;
     }
 
@@ -68,7 +75,12 @@ class AssessmentController {
 
     @GetMapping("/assessments/{id}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("assessment", assessments.get(id));
+        return overview(model, assessments.get(id));
+    }
+
+    private String overview(Model model, AssessmentView assessment) {
+        model.addAttribute("assessment", assessment);
+        model.addAttribute("history", audit.ofAssessment(assessment.id()));
         return OVERVIEW;
     }
 
@@ -109,38 +121,32 @@ class AssessmentController {
     @PostMapping("/assessments/{id}/complete")
     String complete(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            assessments.complete(id, null);
+            assessments.complete(id, currentUser.username());
             Flash.success(redirect, "Assessment completed. It is now read-only; reopen it if something must change.");
             return "redirect:/assessments/" + id;
         }
         catch (IncompleteAssessmentException e) {
-            model.addAttribute("assessment", assessments.get(id));
             model.addAttribute("missing", e.missing());
             response.setStatus(HttpStatus.CONFLICT.value());
-            return OVERVIEW;
+            return overview(model, assessments.get(id));
         }
     }
 
+    /** Reopening is recorded with the signed-in user, the time and the reason given. */
     @PostMapping("/assessments/{id}/reopen")
-    String reopen(@PathVariable long id, @RequestParam(name = "reopenedBy", required = false) String reopenedBy,
-            @RequestParam(name = "reason", required = false) String reason, Model model,
+    String reopen(@PathVariable long id, @RequestParam(name = "reason", required = false) String reason, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        String who = Text.singleLine(reopenedBy);
         String why = Text.multiLine(reason);
-        String problem = who == null ? "Enter your name: reopening is recorded with who did it and when."
-                : who.length() > 200 ? "Your name can be at most 200 characters."
-                : why != null && why.length() > 1000 ? "The reason can be at most 1,000 characters." : null;
-        if (problem != null) {
-            model.addAttribute("assessment", assessments.get(id));
-            model.addAttribute("reopenProblem", problem);
-            model.addAttribute("reopenedBy", reopenedBy);
+        if (why != null && why.length() > 1000) {
+            model.addAttribute("reopenProblem", "The reason can be at most 1,000 characters.");
             model.addAttribute("reason", reason);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return OVERVIEW;
+            return overview(model, assessments.get(id));
         }
         try {
-            assessments.reopen(id, who, why);
-            Flash.success(redirect, "Assessment reopened by " + who + ". Its ratings can be changed again.");
+            assessments.reopen(id, currentUser.username(), why);
+            Flash.success(redirect, "Assessment reopened by " + currentUser.displayName()
+                    + ". Its ratings can be changed again.");
         }
         catch (AssessmentNotCompletedException e) {
             Flash.info(redirect, "This assessment is already a draft.");

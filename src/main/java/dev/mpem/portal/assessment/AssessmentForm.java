@@ -37,8 +37,8 @@ public record AssessmentForm(
                 : focusOutcomes.stream().filter(Objects::nonNull).map(String::strip).distinct().toList();
     }
 
-    static AssessmentForm startingOn(LocalDate today) {
-        return new AssessmentForm(null, today.toString(), null, null, List.of());
+    static AssessmentForm startingOn(LocalDate today, String assessor) {
+        return new AssessmentForm(null, today.toString(), assessor, null, List.of());
     }
 
     static AssessmentForm of(AssessmentView assessment) {

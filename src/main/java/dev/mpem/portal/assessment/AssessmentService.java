@@ -22,6 +22,9 @@ import dev.mpem.portal.model.ModelService;
 import dev.mpem.portal.model.Mpem;
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.organisation.OrganisationView;
+import dev.mpem.portal.audit.AuditAction;
+import dev.mpem.portal.audit.AuditService;
+import dev.mpem.portal.security.OrganisationAccess;
 import dev.mpem.portal.system.FieldProblem;
 import dev.mpem.portal.system.InvalidInputException;
 
@@ -33,16 +36,21 @@ public class AssessmentService {
     private final RatingRepository ratings;
     private final OrganisationService organisations;
     private final ModelService modelService;
+    private final OrganisationAccess access;
+    private final AuditService audit;
     private final Clock clock;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
 
     AssessmentService(AssessmentRepository assessments, RatingRepository ratings, OrganisationService organisations,
-            ModelService modelService, Clock clock, PlatformTransactionManager transactionManager) {
+            ModelService modelService, OrganisationAccess access, AuditService audit, Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.assessments = assessments;
         this.ratings = ratings;
         this.organisations = organisations;
         this.modelService = modelService;
+        this.access = access;
+        this.audit = audit;
         this.clock = clock;
         this.writing = new TransactionTemplate(transactionManager);
         this.reading = new TransactionTemplate(transactionManager);
@@ -54,14 +62,19 @@ public class AssessmentService {
         OrganisationView organisation = organisations.get(organisationId);
         AssessmentDetails details = form.toDetails(modelService.model(), today());
         Assessment assessment = assessments.save(new Assessment(organisation.id(), details, clock.instant()));
+        audit.record(AuditAction.ASSESSMENT_CREATED, organisation.id(), assessment.id(),
+                "Assessment \u201c" + details.title() + "\u201d of " + details.assessedOn() + " started.");
         return view(assessment, organisation, List.of());
     }
 
     @Transactional
     public AssessmentView updateDetails(long id, AssessmentForm form) {
         Assessment assessment = find(id);
-        assessment.updateDetails(form.toDetails(modelService.model(), today()), clock.instant());
+        AssessmentDetails details = form.toDetails(modelService.model(), today());
+        assessment.updateDetails(details, clock.instant());
         assessments.flush();
+        audit.record(AuditAction.ASSESSMENT_CHANGED, assessment.organisationId(), id, "Details changed: title \u201c"
+                + details.title() + "\u201d, assessed " + details.assessedOn() + ", focus " + details.focusOutcomes() + ".");
         return view(assessment);
     }
 
@@ -70,6 +83,7 @@ public class AssessmentService {
     }
 
     public List<AssessmentSummary> summariesOf(long organisationId) {
+        organisations.get(organisationId);
         return assessments.summariesOf(organisationId);
     }
 
@@ -96,12 +110,13 @@ public class AssessmentService {
         try {
             return writing.execute(status -> {
                 Assessment assessment = assessments.findForRatingSave(assessmentId)
+                        .filter(a -> access.canSee(a.organisationId()))
                         .orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
                 if (!problems.isEmpty()) {
                     throw new InvalidInputException(problems);
                 }
                 assessment.ensureEditable();
-                return store(assessmentId, dimension.code(), command);
+                return store(assessment, dimension, command);
             });
         }
         catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException | OptimisticLockException e) {
@@ -110,7 +125,9 @@ public class AssessmentService {
         }
     }
 
-    private RatingView store(long assessmentId, String dimensionCode, RatingCommand command) {
+    private RatingView store(Assessment assessment, Dimension dimension, RatingCommand command) {
+        long assessmentId = assessment.id();
+        String dimensionCode = dimension.code();
         Optional<Rating> existing = ratings.findByAssessmentIdAndDimensionCode(assessmentId, dimensionCode);
         if (existing.isEmpty()) {
             if (command.current() == null && command.notes() == null) {
@@ -120,8 +137,11 @@ public class AssessmentService {
                 throw new StaleRatingException(RatingView.unrated(dimensionCode));
             }
             Rating rating = new Rating(assessmentId, dimensionCode);
+            RatingView before = RatingView.unrated(dimensionCode);
             rating.change(command.current(), command.target(), command.notes(), command.actor(), clock.instant());
-            return ratings.saveAndFlush(rating).view();
+            RatingView after = ratings.saveAndFlush(rating).view();
+            recordChange(assessment, dimension, before, after);
+            return after;
         }
         Rating rating = existing.get();
         if (!rating.differsFrom(command.current(), command.target(), command.notes())) {
@@ -130,8 +150,29 @@ public class AssessmentService {
         if (command.expectedVersion() == null || command.expectedVersion() != rating.version()) {
             throw new StaleRatingException(rating.view());
         }
+        RatingView before = rating.view();
         rating.change(command.current(), command.target(), command.notes(), command.actor(), clock.instant());
-        return ratings.saveAndFlush(rating).view();
+        RatingView after = ratings.saveAndFlush(rating).view();
+        recordChange(assessment, dimension, before, after);
+        return after;
+    }
+
+    /** "Extent: current 2 → 3, target 4 (unchanged), notes changed", old → new. */
+    private void recordChange(Assessment assessment, Dimension dimension, RatingView before, RatingView after) {
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add("current " + level(before.current()) + (java.util.Objects.equals(before.current(), after.current())
+                ? " (unchanged)" : " \u2192 " + level(after.current())));
+        parts.add("target " + level(before.target()) + (java.util.Objects.equals(before.target(), after.target())
+                ? " (unchanged)" : " \u2192 " + level(after.target())));
+        if (!java.util.Objects.equals(before.notes(), after.notes())) {
+            parts.add(before.notes() == null ? "notes added" : after.notes() == null ? "notes removed" : "notes changed");
+        }
+        audit.record(AuditAction.RATING_CHANGED, assessment.organisationId(), assessment.id(),
+                dimension.name() + ": " + String.join(", ", parts) + " (version " + after.version() + ").");
+    }
+
+    private static String level(Integer level) {
+        return level == null ? "none" : String.valueOf(level);
     }
 
     private RatingView storedRating(long assessmentId, String dimensionCode) {
@@ -141,25 +182,35 @@ public class AssessmentService {
 
     @Transactional
     public AssessmentView complete(long id, String actor) {
-        Assessment assessment = assessments.findForStatusChange(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+        Assessment assessment = assessments.findForStatusChange(id)
+                .filter(a -> access.canSee(a.organisationId())).orElseThrow(() -> new AssessmentNotFoundException(id));
         List<String> rated = ratings.findByAssessmentId(id).stream().filter(Rating::rated)
                 .map(Rating::dimensionCode).toList();
         List<String> dimensionCodes = modelService.model().dimensions().stream().map(Dimension::code).toList();
+        boolean wasCompleted = assessment.status() == AssessmentStatus.COMPLETED;
         assessment.complete(dimensionCodes, rated, actor, clock.instant());
         assessments.flush();
+        if (!wasCompleted) {
+            audit.record(AuditAction.ASSESSMENT_COMPLETED, assessment.organisationId(), id, "Assessment completed.");
+        }
         return view(assessment);
     }
 
     @Transactional
     public AssessmentView reopen(long id, String actor, String reason) {
-        Assessment assessment = assessments.findForStatusChange(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+        Assessment assessment = assessments.findForStatusChange(id)
+                .filter(a -> access.canSee(a.organisationId())).orElseThrow(() -> new AssessmentNotFoundException(id));
         assessment.reopen(actor, reason, clock.instant());
         assessments.flush();
+        audit.record(AuditAction.ASSESSMENT_REOPENED, assessment.organisationId(), id,
+                "Assessment reopened" + (reason == null ? "." : ": " + reason));
         return view(assessment);
     }
 
+    /** The assessment, if the current user may see its organisation; otherwise it is "not found". */
     private Assessment find(long id) {
-        return assessments.findById(id).orElseThrow(() -> new AssessmentNotFoundException(id));
+        return assessments.findById(id).filter(assessment -> access.canSee(assessment.organisationId()))
+                .orElseThrow(() -> new AssessmentNotFoundException(id));
     }
 
     private AssessmentView view(Assessment assessment) {

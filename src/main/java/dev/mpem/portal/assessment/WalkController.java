@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.mpem.portal.model.Dimension;
 import dev.mpem.portal.model.ModelService;
 import dev.mpem.portal.model.Mpem;
+import dev.mpem.portal.security.CurrentUser;
 import dev.mpem.portal.system.Flash;
 import dev.mpem.portal.system.FormErrors;
 import dev.mpem.portal.system.InvalidInputException;
@@ -32,10 +33,12 @@ class WalkController {
 
     private final AssessmentService assessments;
     private final ModelService modelService;
+    private final CurrentUser currentUser;
 
-    WalkController(AssessmentService assessments, ModelService modelService) {
+    WalkController(AssessmentService assessments, ModelService modelService, CurrentUser currentUser) {
         this.assessments = assessments;
         this.modelService = modelService;
+        this.currentUser = currentUser;
     }
 
     /** Resumes the walk at the first unrated step (or the overview when every step is rated). */
@@ -70,7 +73,7 @@ class WalkController {
             response.setStatus(HttpStatus.CONFLICT.value());
             return render(model, assessment, dimension);
         }
-        RatingCommand command = form.toCommand(result, null);
+        RatingCommand command = form.toCommand(result, currentUser.username());
         if (command == null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return render(model, assessment, dimension);

@@ -1,5 +1,6 @@
 package dev.mpem.portal.organisation;
 
+import java.util.Collection;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -11,4 +12,6 @@ interface OrganisationRepository extends JpaRepository<Organisation, Long> {
     Optional<Organisation> findByNameKey(String nameKey);
 
     Page<Organisation> findByNameKeyContaining(String nameKeyPart, Pageable pageable);
+
+    Page<Organisation> findByIdInAndNameKeyContaining(Collection<Long> ids, String nameKeyPart, Pageable pageable);
 }

@@ -3,13 +3,18 @@ package dev.mpem.portal.organisation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.mpem.portal.audit.AuditAction;
+import dev.mpem.portal.audit.AuditService;
+import dev.mpem.portal.security.OrganisationAccess;
 import dev.mpem.portal.system.InvalidInputException;
 
 @Service
@@ -17,38 +22,57 @@ import dev.mpem.portal.system.InvalidInputException;
 public class OrganisationService {
 
     private final OrganisationRepository repository;
+    private final OrganisationAccess access;
+    private final AuditService audit;
     private final Clock clock;
 
-    OrganisationService(OrganisationRepository repository, Clock clock) {
+    OrganisationService(OrganisationRepository repository, OrganisationAccess access, AuditService audit, Clock clock) {
         this.repository = repository;
+        this.access = access;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /** The organisation, if the current user may see it; otherwise it is "not found". */
     public OrganisationView get(long id) {
         return find(id).view();
     }
 
+    /** The organisation whoever asks (for admin work such as granting access); no access check. */
     public Optional<OrganisationView> findById(long id) {
         return repository.findById(id).map(Organisation::view);
     }
 
+    /** The organisations the current user may see, a page at a time, optionally filtered by name. */
     public Page<OrganisationView> list(String search, Pageable pageable) {
         String part = search == null ? "" : Organisation.keyOf(search);
-        Page<Organisation> page = part.isEmpty() ? repository.findAll(pageable)
-                : repository.findByNameKeyContaining(part, pageable);
+        Optional<Set<Long>> only = access.restriction();
+        Page<Organisation> page;
+        if (only.isPresent()) {
+            page = only.get().isEmpty() ? Page.empty(pageable)
+                    : repository.findByIdInAndNameKeyContaining(only.get(), part, pageable);
+        }
+        else {
+            page = part.isEmpty() ? repository.findAll(pageable) : repository.findByNameKeyContaining(part, pageable);
+        }
         return page.map(Organisation::view);
     }
 
+    /** Every organisation the current user may see, by name. */
     public List<OrganisationView> all() {
-        return repository.findAll(org.springframework.data.domain.Sort.by("nameKey")).stream()
+        Optional<Set<Long>> only = access.restriction();
+        return repository.findAll(Sort.by("nameKey")).stream()
+                .filter(organisation -> only.map(ids -> ids.contains(organisation.id())).orElse(true))
                 .map(Organisation::view).toList();
     }
 
     @Transactional
     public OrganisationView create(OrganisationForm form) {
         ensureNameFree(form.name(), null);
-        Organisation organisation = new Organisation(form, clock.instant());
-        return saveUnique(organisation, form).view();
+        Organisation organisation = saveUnique(new Organisation(form, clock.instant()), form);
+        audit.record(AuditAction.ORGANISATION_CREATED, organisation.id(), null,
+                "Organisation \u201c" + form.name() + "\u201d created.");
+        return organisation.view();
     }
 
     /**
@@ -62,8 +86,12 @@ public class OrganisationService {
             throw new StaleOrganisationException(organisation.view());
         }
         ensureNameFree(form.name(), id);
+        OrganisationView before = organisation.view();
         organisation.update(form, clock.instant());
-        return saveUnique(organisation, form).view();
+        OrganisationView after = saveUnique(organisation, form).view();
+        audit.record(AuditAction.ORGANISATION_CHANGED, id, null, "Organisation details changed: "
+                + changes(before, after) + ".");
+        return after;
     }
 
     private Organisation saveUnique(Organisation organisation, OrganisationForm form) {
@@ -89,7 +117,26 @@ public class OrganisationService {
                 "An organisation named \u201c" + name + "\u201d already exists. Choose another name.", name);
     }
 
+    private static String changes(OrganisationView before, OrganisationView after) {
+        List<String> changed = new java.util.ArrayList<>();
+        compare(changed, "name", before.name(), after.name());
+        compare(changed, "industry", before.industry(), after.industry());
+        compare(changed, "contact", before.contact(), after.contact());
+        if (!java.util.Objects.equals(before.notes(), after.notes())) {
+            changed.add("notes changed");
+        }
+        return changed.isEmpty() ? "nothing" : String.join("; ", changed);
+    }
+
+    private static void compare(List<String> changed, String field, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changed.add(field + " \u201c" + (before == null ? "" : before) + "\u201d \u2192 \u201c"
+                    + (after == null ? "" : after) + "\u201d");
+        }
+    }
+
     private Organisation find(long id) {
-        return repository.findById(id).orElseThrow(() -> new OrganisationNotFoundException(id));
+        return repository.findById(id).filter(organisation -> access.canSee(organisation.id()))
+                .orElseThrow(() -> new OrganisationNotFoundException(id));
     }
 }

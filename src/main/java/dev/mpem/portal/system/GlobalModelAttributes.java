@@ -6,15 +6,23 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import dev.mpem.portal.model.ModelService;
 import dev.mpem.portal.model.Mpem;
+import dev.mpem.portal.security.CurrentUser;
 
-/** Every page can name levels, dimensions and outcomes: the model is read once and kept. */
+/** Every page can name levels, dimensions and outcomes (the model is read once and kept) and the user. */
 @ControllerAdvice(annotations = Controller.class)
 class GlobalModelAttributes {
 
     private final ModelService modelService;
+    private final CurrentUser currentUser;
 
-    GlobalModelAttributes(ModelService modelService) {
+    GlobalModelAttributes(ModelService modelService, CurrentUser currentUser) {
         this.modelService = modelService;
+        this.currentUser = currentUser;
+    }
+
+    @ModelAttribute("currentUserName")
+    String currentUserName() {
+        return currentUser.displayName();
     }
 
     @ModelAttribute("mpem")

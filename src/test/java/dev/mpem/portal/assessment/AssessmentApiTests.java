@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -28,6 +29,7 @@ import dev.mpem.portal.support.Fixtures;
 
 @SpringBootTest
 @AutoConfigureMockMvc
+@WithMockUser(username = "consultant", roles = "CONSULTANT")
 class AssessmentApiTests {
 
     @Autowired
@@ -148,9 +150,10 @@ class AssessmentApiTests {
         json(put("/api/assessments/" + assessment.id() + "/ratings/EXTENT"), "{\"current\":3,\"target\":4,\"version\":1}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.error", is("ASSESSMENT_COMPLETED")));
 
-        json(post("/api/assessments/" + assessment.id() + "/reopen"), "{\"reopenedBy\":\"Pat\",\"reason\":\"fix\"}")
+        json(post("/api/assessments/" + assessment.id() + "/reopen"), "{\"reason\":\"fix\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status", is("DRAFT")))
-                .andExpect(jsonPath("$.reopenings[0].reopenedBy", is("Pat")));
+                .andExpect(jsonPath("$.reopenings[0].reopenedBy", is("consultant")))
+                .andExpect(jsonPath("$.reopenings[0].reason", is("fix")));
         json(put("/api/assessments/" + assessment.id() + "/ratings/EXTENT"), "{\"current\":3,\"target\":4,\"version\":1}")
                 .andExpect(status().isOk());
     }

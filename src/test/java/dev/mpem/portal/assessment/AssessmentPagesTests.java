@@ -3,7 +3,7 @@ package dev.mpem.portal.assessment;
 import static dev.mpem.portal.assessment.WalkPagesTests.save;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static dev.mpem.portal.support.Requests.postForm;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.mpem.portal.organisation.OrganisationView;
@@ -23,6 +24,7 @@ import dev.mpem.portal.support.Html;
 
 @SpringBootTest
 @AutoConfigureMockMvc
+@WithMockUser(username = "consultant", roles = "CONSULTANT")
 class AssessmentPagesTests {
 
     @Autowired
@@ -52,7 +54,7 @@ class AssessmentPagesTests {
     void startingAnAssessmentLeadsStraightIntoTheWalk() throws Exception {
         OrganisationView organisation = fixtures.organisation();
 
-        String walk = mvc.perform(post("/organisations/" + organisation.id() + "/assessments")
+        String walk = mvc.perform(postForm("/organisations/" + organisation.id() + "/assessments")
                         .param("title", "Baseline 2026").param("assessedOn", "2026-05-14")
                         .param("assessor", "Pat").param("participants", "CMO\nCTO")
                         .param("focusOutcomes", "SELL_MORE", "WIDEN_REACH"))
@@ -76,7 +78,7 @@ class AssessmentPagesTests {
     void badDetailsAreRefusedWithMessagesAndTheTypedValuesKept() throws Exception {
         OrganisationView organisation = fixtures.organisation();
 
-        Document page = Html.of(mvc.perform(post("/organisations/" + organisation.id() + "/assessments")
+        Document page = Html.of(mvc.perform(postForm("/organisations/" + organisation.id() + "/assessments")
                         .param("title", "").param("assessedOn", "2026-02-30").param("assessor", "Pat")
                         .param("focusOutcomes", "SELL_MORE"))
                 .andExpect(status().isBadRequest()));
@@ -84,19 +86,19 @@ class AssessmentPagesTests {
         assertThat(page.selectFirst("#assessor").val()).isEqualTo("Pat");
         assertThat(page.selectFirst("#focus-SELL_MORE").hasAttr("checked")).isTrue();
 
-        Document badDate = Html.of(mvc.perform(post("/organisations/" + organisation.id() + "/assessments")
+        Document badDate = Html.of(mvc.perform(postForm("/organisations/" + organisation.id() + "/assessments")
                         .param("title", "Review").param("assessedOn", "2026-02-30"))
                 .andExpect(status().isBadRequest()));
         assertThat(badDate.selectFirst("#assessedOn-error").text()).startsWith("Enter the date assessed as YYYY-MM-DD");
         assertThat(badDate.selectFirst("#assessedOn").val()).isEqualTo("2026-02-30");
 
-        Document badOutcome = Html.of(mvc.perform(post("/organisations/" + organisation.id() + "/assessments")
+        Document badOutcome = Html.of(mvc.perform(postForm("/organisations/" + organisation.id() + "/assessments")
                         .param("title", "Review").param("focusOutcomes", "WORLD_PEACE"))
                 .andExpect(status().isBadRequest()));
         assertThat(badOutcome.selectFirst(".error-summary").text()).contains("Unknown business outcome WORLD_PEACE");
         assertThat(assessments.summariesOf(organisation.id())).isEmpty();
 
-        mvc.perform(post("/organisations/999999/assessments").param("title", "x")).andExpect(status().isNotFound());
+        mvc.perform(postForm("/organisations/999999/assessments").param("title", "x")).andExpect(status().isNotFound());
     }
 
     @Test
@@ -106,7 +108,7 @@ class AssessmentPagesTests {
                 "SCOPE", 2, 2, "STRATEGY", 1, 3, "TECHNOLOGY", 3, 4, "MEASUREMENT", 1, 2, "SECURITY_AND_PRIVACY", 3, 4,
                 "FINANCIAL_EFFECTIVENESS", 2, 3);
 
-        Document page = Html.of(mvc.perform(post("/assessments/" + assessment.id() + "/complete"))
+        Document page = Html.of(mvc.perform(postForm("/assessments/" + assessment.id() + "/complete"))
                 .andExpect(status().isConflict()));
 
         assertThat(page.selectFirst(".error-summary h2").text()).isEqualTo("2 dimensions are not rated yet");
@@ -121,7 +123,7 @@ class AssessmentPagesTests {
         AssessmentView assessment = fixtures.assessment();
         fixtures.rateAll(assessment.id(), 2, 3);
 
-        mvc.perform(post("/assessments/" + assessment.id() + "/complete"))
+        mvc.perform(postForm("/assessments/" + assessment.id() + "/complete"))
                 .andExpect(redirectedUrl("/assessments/" + assessment.id()));
         assertThat(assessments.get(assessment.id()).completed()).isTrue();
 
@@ -138,23 +140,25 @@ class AssessmentPagesTests {
         assertThat(refused.selectFirst(".error-summary").text()).contains("completed and read-only");
         assertThat(assessments.get(assessment.id()).rating("EXTENT").current()).isEqualTo(2);
 
-        Document noName = Html.of(mvc.perform(post("/assessments/" + assessment.id() + "/reopen").param("reason", "typo"))
+        // Reopening is recorded with the signed-in user; only an over-long reason is refused.
+        Document tooLong = Html.of(mvc.perform(postForm("/assessments/" + assessment.id() + "/reopen")
+                        .param("reason", "r".repeat(1001)))
                 .andExpect(status().isBadRequest()));
-        assertThat(noName.selectFirst("#reopen-heading").parent().text()).contains("Enter your name");
-        assertThat(noName.selectFirst("#reason").val()).isEqualTo("typo");
+        assertThat(tooLong.selectFirst("#reopen-heading").parent().text()).contains("at most 1,000 characters");
+        assertThat(tooLong.selectFirst("#reason").val()).hasSize(1001);
+        assertThat(assessments.get(assessment.id()).completed()).isTrue();
 
-        mvc.perform(post("/assessments/" + assessment.id() + "/reopen").param("reopenedBy", "Pat Consultant")
-                        .param("reason", "Culture was mis-rated"))
+        mvc.perform(postForm("/assessments/" + assessment.id() + "/reopen").param("reason", "Culture was mis-rated"))
                 .andExpect(redirectedUrl("/assessments/" + assessment.id()));
         AssessmentView reopened = assessments.get(assessment.id());
         assertThat(reopened.completed()).isFalse();
         assertThat(reopened.reopenings()).singleElement().satisfies(r -> {
-            assertThat(r.reopenedBy()).isEqualTo("Pat Consultant");
+            assertThat(r.reopenedBy()).isEqualTo("consultant");
             assertThat(r.reason()).isEqualTo("Culture was mis-rated");
             assertThat(r.reopenedAt()).isNotNull();
         });
         assertThat(Html.of(mvc.perform(get("/assessments/" + assessment.id()))).text())
-                .contains("Pat Consultant: Culture was mis-rated");
+                .contains("consultant: Culture was mis-rated");
 
         mvc.perform(save(assessment, "EXTENT", "4", "5", "late change", "1", "next")).andExpect(status().is3xxRedirection());
         assertThat(assessments.get(assessment.id()).rating("EXTENT").current()).isEqualTo(4);

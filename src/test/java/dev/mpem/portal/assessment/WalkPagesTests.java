@@ -2,7 +2,7 @@ package dev.mpem.portal.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static dev.mpem.portal.support.Requests.postForm;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -20,6 +21,7 @@ import dev.mpem.portal.support.Html;
 
 @SpringBootTest
 @AutoConfigureMockMvc
+@WithMockUser(username = "consultant", roles = "CONSULTANT")
 class WalkPagesTests {
 
     @Autowired
@@ -246,7 +248,7 @@ class WalkPagesTests {
 
     static MockHttpServletRequestBuilder save(AssessmentView assessment, String code, String current, String target,
             String notes, String version, String action) {
-        MockHttpServletRequestBuilder request = post(step(assessment, code)).param("action", action);
+        MockHttpServletRequestBuilder request = postForm(step(assessment, code)).param("action", action);
         if (current != null) {
             request.param("current", current);
         }

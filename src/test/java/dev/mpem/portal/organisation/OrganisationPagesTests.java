@@ -2,7 +2,7 @@ package dev.mpem.portal.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static dev.mpem.portal.support.Requests.postForm;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.mpem.portal.support.Fixtures;
@@ -19,6 +20,7 @@ import dev.mpem.portal.support.Html;
 
 @SpringBootTest
 @AutoConfigureMockMvc
+@WithMockUser(username = "consultant", roles = "CONSULTANT")
 class OrganisationPagesTests {
 
     @Autowired
@@ -33,7 +35,7 @@ class OrganisationPagesTests {
     @Test
     void consultantCreatesAnOrganisationAndSeesItsPage() throws Exception {
         String name = Fixtures.unique("Northwind Traders");
-        String location = mvc.perform(post("/organisations").param("name", name).param("industry", "Wholesale")
+        String location = mvc.perform(postForm("/organisations").param("name", name).param("industry", "Wholesale")
                         .param("contact", "Ana Trujillo, CMO").param("notes", "Two brands\r\nOne loyalty scheme"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/organisations/*"))
@@ -50,7 +52,7 @@ class OrganisationPagesTests {
 
     @Test
     void missingNameIsRefusedWithAMessageAndTheTypedValuesKept() throws Exception {
-        Document page = Html.of(mvc.perform(post("/organisations").param("name", "   ")
+        Document page = Html.of(mvc.perform(postForm("/organisations").param("name", "   ")
                         .param("industry", "Telecoms").param("notes", "keep me"))
                 .andExpect(status().isBadRequest()));
 
@@ -64,7 +66,7 @@ class OrganisationPagesTests {
     void duplicateNameIsRefusedWhateverItsCase() throws Exception {
         OrganisationView existing = fixtures.organisation();
 
-        Document page = Html.of(mvc.perform(post("/organisations")
+        Document page = Html.of(mvc.perform(postForm("/organisations")
                 .param("name", "  " + existing.name().toUpperCase() + " ").param("industry", "Banking"))
                 .andExpect(status().isBadRequest()));
 
@@ -77,7 +79,7 @@ class OrganisationPagesTests {
     @Test
     void overLongFieldsAreRefusedAndNothingIsSaved() throws Exception {
         String name = Fixtures.unique("Long notes");
-        Document page = Html.of(mvc.perform(post("/organisations").param("name", name)
+        Document page = Html.of(mvc.perform(postForm("/organisations").param("name", name)
                 .param("notes", "n".repeat(4001))));
 
         assertThat(page.selectFirst("#notes-error").text()).isEqualTo("Notes can be at most 4,000 characters.");
@@ -88,7 +90,7 @@ class OrganisationPagesTests {
     @Test
     void hostileTextIsShownAsText() throws Exception {
         String name = Fixtures.unique("<script>alert('x')</script>");
-        String location = mvc.perform(post("/organisations").param("name", name).param("notes", "<b>bold</b>"))
+        String location = mvc.perform(postForm("/organisations").param("name", name).param("notes", "<b>bold</b>"))
                 .andReturn().getResponse().getRedirectedUrl();
 
         String html = mvc.perform(get(location)).andReturn().getResponse().getContentAsString();
@@ -102,7 +104,7 @@ class OrganisationPagesTests {
         organisations.update(organisation.id(), new OrganisationForm(organisation.name(), "Changed elsewhere", null, null),
                 organisation.version());
 
-        Document page = Html.of(mvc.perform(post("/organisations/" + organisation.id())
+        Document page = Html.of(mvc.perform(postForm("/organisations/" + organisation.id())
                 .param("name", organisation.name()).param("industry", "My edit")
                 .param("version", String.valueOf(organisation.version())))
                 .andExpect(status().isConflict()));
@@ -112,7 +114,7 @@ class OrganisationPagesTests {
         assertThat(page.selectFirst("#industry").val()).isEqualTo("My edit");
         assertThat(organisations.get(organisation.id()).industry()).isEqualTo("Changed elsewhere");
 
-        mvc.perform(post("/organisations/" + organisation.id()).param("name", organisation.name())
+        mvc.perform(postForm("/organisations/" + organisation.id()).param("name", organisation.name())
                         .param("industry", "My edit").param("version", page.selectFirst("input[name=version]").val()))
                 .andExpect(status().is3xxRedirection());
         assertThat(organisations.get(organisation.id()).industry()).isEqualTo("My edit");
@@ -126,7 +128,7 @@ class OrganisationPagesTests {
 
         mvc.perform(get("/organisations/abc")).andExpect(status().isNotFound());
         mvc.perform(get("/organisations/999999/edit")).andExpect(status().isNotFound());
-        mvc.perform(post("/organisations/999999").param("name", "x")).andExpect(status().isNotFound());
+        mvc.perform(postForm("/organisations/999999").param("name", "x")).andExpect(status().isNotFound());
     }
 
     @Test

@@ -5,6 +5,10 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.mpem.portal.account.AccountService;
+import dev.mpem.portal.account.Role;
+import dev.mpem.portal.account.UserForm;
+import dev.mpem.portal.account.UserView;
 import dev.mpem.portal.assessment.AssessmentForm;
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
@@ -20,12 +24,23 @@ import dev.mpem.portal.organisation.OrganisationView;
 @Component
 public class Fixtures {
 
+    public static final String PASSWORD = "correct horse battery";
+
     private final OrganisationService organisations;
     private final AssessmentService assessments;
+    private final AccountService accounts;
 
-    public Fixtures(OrganisationService organisations, AssessmentService assessments) {
+    public Fixtures(OrganisationService organisations, AssessmentService assessments, AccountService accounts) {
         this.organisations = organisations;
         this.assessments = assessments;
+        this.accounts = accounts;
+    }
+
+    /** A new account with a unique username and the password {@link #PASSWORD}. */
+    public UserView user(Role role, Long... organisationIds) {
+        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return accounts.create(new UserForm(username, "Test " + role.name().toLowerCase(), PASSWORD, role.name(),
+                List.of(organisationIds), true));
     }
 
     public static String unique(String prefix) {

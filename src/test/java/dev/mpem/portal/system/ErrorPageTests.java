@@ -16,7 +16,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.stereotype.Controller;
 
+import dev.mpem.portal.account.Role;
+import dev.mpem.portal.support.Browser;
+import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Error pages go through the servlet container's error dispatch, so they are tested over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -26,11 +30,20 @@ class ErrorPageTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    Fixtures fixtures;
+
     final HttpClient http = HttpClient.newHttpClient();
+
+    Browser signedIn() {
+        Browser browser = new Browser(port);
+        assertThat(browser.signIn(fixtures.user(Role.CONSULTANT).username(), Fixtures.PASSWORD)).isTrue();
+        return browser;
+    }
 
     @Test
     void unknownPageGetsA404PageInThePortalsLook() throws Exception {
-        HttpResponse<String> response = getHtml("/no/such/page");
+        HttpResponse<String> response = signedIn().get("/no/such/page");
 
         assertThat(response.statusCode()).isEqualTo(404);
         Document page = Html.of(response.body());
@@ -41,7 +54,7 @@ class ErrorPageTests {
 
     @Test
     void failureGetsA500PageWithoutStackTraceOrExceptionText() throws Exception {
-        HttpResponse<String> response = getHtml("/test/failure");
+        HttpResponse<String> response = signedIn().get("/test/failure");
 
         assertThat(response.statusCode()).isEqualTo(500);
         Document page = Html.of(response.body());
@@ -51,18 +64,17 @@ class ErrorPageTests {
 
     @Test
     void unknownApiPathAnswersJson() throws Exception {
+        String username = fixtures.user(Role.CONSULTANT).username();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/no-such-thing"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (username + ":" + Fixtures.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).contains("json"));
         assertThat(response.body()).contains("\"status\":404");
-    }
-
-    private HttpResponse<String> getHtml(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

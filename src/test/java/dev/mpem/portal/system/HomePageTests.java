@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.mpem.portal.support.Html;
 
 @SpringBootTest
 @AutoConfigureMockMvc
+@WithMockUser(username = "consultant", roles = "CONSULTANT")
 class HomePageTests {
 
     @Autowired

@@ -1,0 +1,201 @@
+package dev.mpem.portal.account;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.mpem.portal.audit.AuditAction;
+import dev.mpem.portal.audit.AuditService;
+import dev.mpem.portal.organisation.OrganisationService;
+import dev.mpem.portal.system.FieldProblem;
+import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.system.NotFoundException;
+
+@Service
+@Transactional(readOnly = true)
+public class AccountService {
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final OrganisationService organisations;
+    private final AuditService audit;
+    private final Clock clock;
+
+    AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, OrganisationService organisations,
+            AuditService audit, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<UserView> all() {
+        return users.findAllByOrderByUsername().stream().map(UserAccount::view).toList();
+    }
+
+    public UserView get(long id) {
+        return find(id).view();
+    }
+
+    public boolean anyAccount() {
+        return users.count() > 0;
+    }
+
+    @Transactional
+    public UserView create(UserForm form) {
+        Role role = roleOf(form);
+        List<FieldProblem> problems = new ArrayList<>();
+        PasswordRules.problem(form.password(), form.username())
+                .ifPresent(message -> problems.add(new FieldProblem("password", message, null)));
+        if (users.findByUsername(UserAccount.normalise(form.username())).isPresent()) {
+            problems.add(new FieldProblem("username", "The username \u201c" + form.username() + "\u201d is taken.",
+                    form.username()));
+        }
+        Set<Long> granted = grants(form, role, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        UserAccount account = new UserAccount(form.username(), displayName(form), passwordEncoder.encode(form.password()),
+                role, clock.instant());
+        account.update(displayName(form), role, form.enabledOrDefault(), granted, clock.instant());
+        try {
+            users.saveAndFlush(account);
+        }
+        catch (DataIntegrityViolationException e) {
+            throw new InvalidInputException("username", "The username \u201c" + form.username() + "\u201d is taken.",
+                    form.username());
+        }
+        audit.record(AuditAction.USER_CREATED, null, null, "Account " + account.username() + " created as " + role
+                + (role == Role.EXECUTIVE ? " with access to organisations " + granted : "") + ".");
+        return account.view();
+    }
+
+    /** Changes name, role, enabled and grants; a non-blank password in the form resets the password. */
+    @Transactional
+    public UserView update(long id, UserForm form, String actingUsername) {
+        UserAccount account = find(id);
+        Role role = roleOf(form);
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<Long> granted = grants(form, role, problems);
+        boolean resetPassword = form.password() != null && !form.password().isEmpty();
+        if (resetPassword) {
+            PasswordRules.problem(form.password(), account.username())
+                    .ifPresent(message -> problems.add(new FieldProblem("password", message, null)));
+        }
+        boolean self = account.username().equals(UserAccount.normalise(actingUsername));
+        if (self && (role != account.role() || !form.enabledOrDefault())) {
+            problems.add(new FieldProblem("role", "You cannot change your own role or disable your own account;"
+                    + " ask another admin.", form.role()));
+        }
+        boolean lastAdmin = account.role() == Role.ADMIN && account.enabled()
+                && users.countByRoleAndEnabledTrue(Role.ADMIN) == 1;
+        if (lastAdmin && (role != Role.ADMIN || !form.enabledOrDefault())) {
+            problems.add(new FieldProblem("role", "This is the only enabled admin account; keep it an enabled admin.",
+                    form.role()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String before = describe(account.view());
+        account.update(displayName(form), role, form.enabledOrDefault(), granted, clock.instant());
+        if (resetPassword) {
+            account.changePassword(passwordEncoder.encode(form.password()), clock.instant());
+            audit.record(AuditAction.PASSWORD_RESET, null, null, "Password of " + account.username() + " reset.");
+        }
+        users.flush();
+        String after = describe(account.view());
+        if (!before.equals(after)) {
+            audit.record(AuditAction.USER_CHANGED, null, null, "Account " + account.username() + ": " + before
+                    + " \u2192 " + after + ".");
+        }
+        return account.view();
+    }
+
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        UserAccount account = users.findByUsername(UserAccount.normalise(username))
+                .orElseThrow(() -> new InvalidInputException("currentPassword", "Your account was not found.", null));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
+            problems.add(new FieldProblem("currentPassword", "The current password is not correct.", null));
+        }
+        PasswordRules.problem(newPassword, account.username())
+                .ifPresent(message -> problems.add(new FieldProblem("newPassword", message, null)));
+        if (currentPassword != null && currentPassword.equals(newPassword)) {
+            problems.add(new FieldProblem("newPassword", "Choose a password different from the current one.", null));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        audit.record(AuditAction.PASSWORD_CHANGED, null, null, account.username() + " changed their password.");
+    }
+
+    /** Creates the first admin account when there is none; false when an account already existed. */
+    @Transactional
+    boolean createFirstAdmin(String password) {
+        if (users.count() > 0) {
+            return false;
+        }
+        users.saveAndFlush(new UserAccount("admin", "Administrator", passwordEncoder.encode(password), Role.ADMIN,
+                clock.instant()));
+        audit.recordAs("system", AuditAction.USER_CREATED, null, null, "First account admin created at start-up.");
+        return true;
+    }
+
+    private Set<Long> grants(UserForm form, Role role, List<FieldProblem> problems) {
+        if (role == null) {
+            problems.add(new FieldProblem("role", "Choose a role: ADMIN, CONSULTANT or EXECUTIVE.", form.role()));
+            return Set.of();
+        }
+        Set<Long> granted = new LinkedHashSet<>();
+        for (Long id : form.organisations()) {
+            if (organisations.findById(id).isEmpty()) {
+                problems.add(new FieldProblem("organisations", "There is no organisation " + id + ".", id));
+            }
+            else {
+                granted.add(id);
+            }
+        }
+        return granted;
+    }
+
+    private static Role roleOf(UserForm form) {
+        if (form.role() == null) {
+            return null;
+        }
+        try {
+            return Role.valueOf(form.role().toUpperCase(java.util.Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String displayName(UserForm form) {
+        return form.displayName() == null ? form.username() : form.displayName();
+    }
+
+    private static String describe(UserView user) {
+        return user.role() + (user.enabled() ? ", enabled" : ", disabled") + ", name \u201c" + user.displayName()
+                + "\u201d" + (user.role() == Role.EXECUTIVE ? ", organisations " + user.organisations() : "");
+    }
+
+    private UserAccount find(long id) {
+        return users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
+    }
+
+    static class UserNotFoundException extends NotFoundException {
+        UserNotFoundException(long id) {
+            super("There is no account " + id + ".", "userId");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.mpem.portal.account;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.mpem.portal.organisation.OrganisationService;
+import dev.mpem.portal.security.CurrentUser;
+import dev.mpem.portal.system.Flash;
+import dev.mpem.portal.system.FormErrors;
+import dev.mpem.portal.system.InvalidInputException;
+
+/** Admins create, edit and disable accounts, reset passwords and grant organisations to executives. */
+@Controller
+class AdminUserController {
+
+    private static final String FORM = "admin/user-form";
+
+    private final AccountService accounts;
+    private final OrganisationService organisations;
+    private final CurrentUser currentUser;
+    private final java.time.Clock clock;
+
+    AdminUserController(AccountService accounts, OrganisationService organisations, CurrentUser currentUser,
+            java.time.Clock clock) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @GetMapping("/admin/users")
+    String list(Model model) {
+        model.addAttribute("users", accounts.all());
+        model.addAttribute("now", clock.instant());
+        return "admin/users";
+    }
+
+    @GetMapping("/admin/users/new")
+    String newForm(Model model) {
+        return form(model, UserForm.empty(), null);
+    }
+
+    @PostMapping("/admin/users")
+    String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                UserView created = accounts.create(form);
+                Flash.success(redirect, "Account " + created.username() + " created.");
+                return "redirect:/admin/users";
+            }
+            catch (InvalidInputException e) {
+                FormErrors.reject(result, e);
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return form(model, form, null);
+    }
+
+    @GetMapping("/admin/users/{id}")
+    String editForm(@PathVariable long id, Model model) {
+        UserView user = accounts.get(id);
+        return form(model, UserForm.of(user), user);
+    }
+
+    @PostMapping("/admin/users/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        UserView user = accounts.get(id);
+        if (!result.hasErrors()) {
+            try {
+                accounts.update(id, form, currentUser.username());
+                Flash.success(redirect, "Account " + user.username() + " saved.");
+                return "redirect:/admin/users";
+            }
+            catch (InvalidInputException e) {
+                FormErrors.reject(result, e);
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return form(model, form, user);
+    }
+
+    private String form(Model model, UserForm form, UserView user) {
+        // A password never goes back into a page.
+        model.addAttribute("form", new UserForm(form.username(), form.displayName(), null, form.role(),
+                form.organisations(), form.enabled()));
+        model.addAttribute("user", user);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("organisations", organisations.all());
+        return FORM;
+    }
+}

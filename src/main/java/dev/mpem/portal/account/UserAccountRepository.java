@@ -1,0 +1,36 @@
+package dev.mpem.portal.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+    Optional<UserAccount> findByUsername(String username);
+
+    List<UserAccount> findAllByOrderByUsername();
+
+    long countByRoleAndEnabledTrue(Role role);
+
+    @Query("select o from UserAccount u join u.organisationIds o where u.username = :username")
+    List<Long> organisationIdsOf(String username);
+
+    /** Counts a failed sign-in in one statement, so that parallel attempts are all counted. */
+    @Modifying
+    @Query("update UserAccount u set u.failedAttempts = u.failedAttempts + 1 where u.username = :username")
+    int countFailure(String username);
+
+    @Modifying
+    @Query("""
+            update UserAccount u set u.lockedUntil = :until, u.failedAttempts = 0
+            where u.username = :username and u.failedAttempts >= :limit""")
+    int lockIfOverLimit(String username, int limit, Instant until);
+
+    @Modifying
+    @Query("update UserAccount u set u.failedAttempts = 0 where u.username = :username and u.failedAttempts > 0")
+    int resetFailures(String username);
+}

@@ -1,0 +1,48 @@
+package dev.mpem.portal.account;
+
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import dev.mpem.portal.system.Text;
+
+/**
+ * An account as an admin types it (page) or sends it ({@code POST /api/users}). The password is
+ * required when the account is created and optional when it is edited (blank keeps it).
+ */
+public record UserForm(
+        @NotBlank(message = "Enter a username.")
+        @Size(max = 100, message = "The username can be at most 100 characters.")
+        @Pattern(regexp = "[A-Za-z0-9._@-]*", message = "Use letters, digits and . _ @ - only in the username.")
+        String username,
+        @Size(max = 200, message = "The name can be at most 200 characters.")
+        String displayName,
+        String password,
+        String role,
+        List<Long> organisations,
+        Boolean enabled) {
+
+    public UserForm {
+        username = Text.singleLine(username);
+        displayName = Text.singleLine(displayName);
+        role = Text.singleLine(role);
+        organisations = organisations == null ? List.of()
+                : organisations.stream().filter(Objects::nonNull).distinct().toList();
+    }
+
+    static UserForm empty() {
+        return new UserForm(null, null, null, Role.CONSULTANT.name(), List.of(), true);
+    }
+
+    static UserForm of(UserView user) {
+        return new UserForm(user.username(), user.displayName(), null, user.role().name(),
+                List.copyOf(user.organisations()), user.enabled());
+    }
+
+    boolean enabledOrDefault() {
+        return enabled == null || enabled;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.mpem.portal.security;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mpem.portal.system.ApiError;
+
+/**
+ * Two filter chains. The JSON API under /api is stateless and takes HTTP Basic (CSRF does not
+ * apply: no cookie is ever trusted there) and answers 401/403 with JSON. Pages sign in with a
+ * form and a session; they carry a CSRF token from a cookie, so that anonymous pages (sign-in,
+ * share links) never create a session.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String ADMIN = "ADMIN";
+    static final String CONSULTANT = "CONSULTANT";
+    static final String EXECUTIVE = "EXECUTIVE";
+
+    /** Pages an executive may read (GET); every other page needs a consultant or an admin. */
+    static final String[] EXECUTIVE_PAGES = { "/", "/model", "/organisations", "/organisations/*",
+            "/organisations/*/history", "/organisations/*/history.csv", "/organisations/*/compare",
+            "/organisations/*/trend", "/assessments/*", "/assessments/*/report", "/assessments/*/report.pdf",
+            "/assessments/*/report.csv" };
+
+    /** API resources an executive may read (GET). */
+    static final String[] EXECUTIVE_API = { "/api/model", "/api/organisations", "/api/organisations/*",
+            "/api/organisations/*/history", "/api/organisations/*/compare", "/api/assessments/*",
+            "/api/assessments/*/report" };
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+            + " form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorised = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"MPEM portal\", charset=\"UTF-8\"");
+            write(json, response, ApiError.of(401, "UNAUTHORIZED",
+                    "Sign in with HTTP Basic using a portal account."));
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> write(json, response,
+                ApiError.of(403, "FORBIDDEN", "Your account's role does not allow this."));
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/workshops/*/votes").permitAll()
+                        .requestMatchers("/api/users", "/api/users/**", "/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, EXECUTIVE_API).hasAnyRole(ADMIN, CONSULTANT, EXECUTIVE)
+                        .anyRequest().hasAnyRole(ADMIN, CONSULTANT))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorised))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorised)
+                        .accessDeniedHandler(forbidden))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        failure.setAllowSessionCreation(false);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", "/login", "/share/**",
+                                "/join", "/join/**", "/w/**", "/actuator/health", "/actuator/health/**",
+                                "/actuator/info").permitAll()
+                        .requestMatchers("/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, EXECUTIVE_PAGES).hasAnyRole(ADMIN, CONSULTANT, EXECUTIVE)
+                        .requestMatchers("/account/**", "/logout").authenticated()
+                        .anyRequest().hasAnyRole(ADMIN, CONSULTANT))
+                .formLogin(form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    private static void write(JsonMapper json, HttpServletResponse response, ApiError error) throws java.io.IOException {
+        response.setStatus(error.status());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json.writeValueAsString(error.body()));
+    }
+
+}

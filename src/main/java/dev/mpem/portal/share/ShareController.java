@@ -1,0 +1,103 @@
+package dev.mpem.portal.share;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.mpem.portal.assessment.AssessmentService;
+import dev.mpem.portal.report.ReportRenderer;
+import dev.mpem.portal.report.ReportService;
+import dev.mpem.portal.system.Flash;
+import dev.mpem.portal.system.InvalidInputException;
+
+/** Consultants make and revoke read-only links; anyone holding a valid link sees that report and its PDF. */
+@Controller
+class ShareController {
+
+    private final ShareService shares;
+    private final AssessmentService assessments;
+    private final ReportService reports;
+    private final ReportRenderer renderer;
+    private final java.time.Clock clock;
+
+    ShareController(ShareService shares, AssessmentService assessments, ReportService reports, ReportRenderer renderer,
+            java.time.Clock clock) {
+        this.shares = shares;
+        this.assessments = assessments;
+        this.reports = reports;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    @GetMapping("/assessments/{id}/shares")
+    String list(@PathVariable long id, Model model) {
+        model.addAttribute("assessment", assessments.get(id));
+        model.addAttribute("links", shares.of(id));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("defaultDays", ShareService.DEFAULT_DAYS);
+        return "share/shares";
+    }
+
+    @PostMapping("/assessments/{id}/shares")
+    String create(@PathVariable long id, @RequestParam(name = "expiresInDays", required = false) String days,
+            RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        try {
+            Integer validity = days == null || days.isBlank() ? null : Integer.valueOf(days.strip());
+            ShareService.CreatedShare created = shares.create(id, validity);
+            redirect.addFlashAttribute("newLink", url(created.token()));
+            Flash.success(redirect, "Read-only link created. Copy it now: for safety it is not shown again.");
+            return "redirect:/assessments/" + id + "/shares";
+        }
+        catch (NumberFormatException | InvalidInputException e) {
+            model.addAttribute("daysProblem", "Enter a number of days from 1 to " + ShareService.MAX_DAYS + ".");
+            model.addAttribute("days", days);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return list(id, model);
+        }
+    }
+
+    @PostMapping("/assessments/{id}/shares/{shareId}/revoke")
+    String revoke(@PathVariable long id, @PathVariable long shareId, RedirectAttributes redirect) {
+        shares.revoke(id, shareId);
+        Flash.success(redirect, "The link was revoked: it no longer opens the report.");
+        return "redirect:/assessments/" + id + "/shares";
+    }
+
+    @GetMapping("/share/{token}")
+    String shared(@PathVariable String token, Model model) {
+        ShareView link = shares.use(token);
+        model.addAttribute("shared", true);
+        model.addAttribute("share", link);
+        return renderer.page(model, reports.report(link.assessmentId()), "/share/" + token + "/report.pdf", null);
+    }
+
+    @GetMapping("/share/{token}/report.pdf")
+    ResponseEntity<byte[]> sharedPdf(@PathVariable String token, Locale locale) {
+        ShareView link = shares.use(token);
+        return renderer.pdf(reports.report(link.assessmentId()), locale);
+    }
+
+    @ExceptionHandler(ShareGoneException.class)
+    ModelAndView gone(ShareGoneException e) {
+        ModelAndView page = new ModelAndView("share/gone", HttpStatus.GONE);
+        page.addObject("revoked", e.revoked());
+        page.addObject("link", e.link());
+        return page;
+    }
+
+    private static String url(String token) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/share/" + token).build().toUriString();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.mpem.portal.share;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.mpem.portal.assessment.AssessmentService;
+import dev.mpem.portal.assessment.AssessmentView;
+import dev.mpem.portal.audit.AuditAction;
+import dev.mpem.portal.audit.AuditService;
+import dev.mpem.portal.security.CurrentUser;
+import dev.mpem.portal.system.InvalidInputException;
+
+/**
+ * Read-only links to a report. A token is 256 random bits; the link is shown once, when it is
+ * made, and only its hash is kept.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ShareService {
+
+    static final int DEFAULT_DAYS = 30;
+    static final int MAX_DAYS = 365;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ShareLinkRepository links;
+    private final AssessmentService assessments;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    ShareService(ShareLinkRepository links, AssessmentService assessments, AuditService audit, CurrentUser currentUser,
+            Clock clock) {
+        this.links = links;
+        this.assessments = assessments;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** A new link to the assessment's report, valid for {@code days} days (default 30). */
+    @Transactional
+    public CreatedShare create(long assessmentId, Integer days) {
+        AssessmentView assessment = assessments.get(assessmentId);
+        int validity = days == null ? DEFAULT_DAYS : days;
+        if (validity < 1 || validity > MAX_DAYS) {
+            throw new InvalidInputException("expiresInDays", "A link can be valid for 1 to " + MAX_DAYS + " days.", days);
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        ShareLink link = links.saveAndFlush(new ShareLink(assessmentId, hash(token), token.substring(0, 6),
+                currentUser.username(), now, now.plus(Duration.ofDays(validity))));
+        audit.record(AuditAction.SHARE_CREATED, assessment.organisationId(), assessmentId, "Read-only link "
+                + token.substring(0, 6) + "\u2026 to the report created, valid until " + link.view().expiresAt() + ".");
+        return new CreatedShare(link.view(), token);
+    }
+
+    public List<ShareView> of(long assessmentId) {
+        assessments.get(assessmentId);
+        return links.findByAssessmentIdOrderByCreatedAtDesc(assessmentId).stream().map(ShareLink::view).toList();
+    }
+
+    @Transactional
+    public void revoke(long assessmentId, long shareId) {
+        AssessmentView assessment = assessments.get(assessmentId);
+        ShareLink link = links.findById(shareId).filter(l -> l.assessmentId() == assessmentId)
+                .orElseThrow(() -> new ShareNotFoundException());
+        if (!link.view().revoked()) {
+            link.revoke(currentUser.username(), clock.instant());
+            audit.record(AuditAction.SHARE_REVOKED, assessment.organisationId(), assessmentId,
+                    "Read-only link " + link.view().tokenHint() + "\u2026 revoked.");
+        }
+    }
+
+    /**
+     * The link a token opens, counting the use; refused when the token is unknown (404), or the
+     * link is revoked or expired (410).
+     */
+    @Transactional
+    public ShareView use(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            throw new ShareNotFoundException();
+        }
+        ShareView link = links.findByTokenHash(hash(token)).map(ShareLink::view)
+                .orElseThrow(ShareNotFoundException::new);
+        Instant now = clock.instant();
+        if (link.revoked()) {
+            throw new ShareGoneException(link, true);
+        }
+        if (link.expiredAt(now)) {
+            throw new ShareGoneException(link, false);
+        }
+        links.countUse(link.id(), now);
+        return link;
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record CreatedShare(ShareView link, String token) {
+    }
+}
