@@ -36,7 +36,7 @@ class AccountController {
 
     @PostMapping("/account/password")
     String change(@ModelAttribute("form") PasswordForm form, BindingResult result, HttpServletResponse response,
-            RedirectAttributes redirect, Model model) {
+            RedirectAttributes redirect) {
         if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "mismatch", "The two new passwords are not the same.");
         }
@@ -50,8 +50,8 @@ class AccountController {
                 FormErrors.reject(result, e);
             }
         }
+        // The page never writes a password back into its fields.
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("form", new PasswordForm(null, null, null));
         return FORM;
     }
 }

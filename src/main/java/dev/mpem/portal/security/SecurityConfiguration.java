@@ -97,6 +97,8 @@ class SecurityConfiguration {
                                 "/join", "/join/**", "/w/**", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
+                        // "/organisations/new" would otherwise match the executive-readable "/organisations/*".
+                        .requestMatchers("/organisations/new").hasAnyRole(ADMIN, CONSULTANT)
                         .requestMatchers(HttpMethod.GET, EXECUTIVE_PAGES).hasAnyRole(ADMIN, CONSULTANT, EXECUTIVE)
                         .requestMatchers("/account/**", "/logout").authenticated()
                         .anyRequest().hasAnyRole(ADMIN, CONSULTANT))
