@@ -57,6 +57,9 @@ class Assessment {
     @Column(name = "completed_by")
     private String completedBy;
 
+    @Column(name = "previous_assessment_id")
+    private Long previousAssessmentId;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -80,7 +83,13 @@ class Assessment {
     }
 
     Assessment(long organisationId, AssessmentDetails details, Instant now) {
+        this(organisationId, null, details, now);
+    }
+
+    /** The next assessment after {@code previousAssessmentId} (a re-assessment), or a first one (null). */
+    Assessment(long organisationId, Long previousAssessmentId, AssessmentDetails details, Instant now) {
         this.organisationId = organisationId;
+        this.previousAssessmentId = previousAssessmentId;
         this.status = AssessmentStatus.DRAFT;
         this.createdAt = now;
         apply(details, now);
@@ -185,5 +194,9 @@ class Assessment {
 
     List<Reopening> reopenings() {
         return reopenings;
+    }
+
+    Long previousAssessmentId() {
+        return previousAssessmentId;
     }
 }

@@ -39,6 +39,21 @@ class AssessmentApiController {
         return AssessmentJson.of(assessments.get(id));
     }
 
+    /** Starts the next assessment after a completed one; the body (all optional) overrides the defaults. */
+    @PostMapping("/api/assessments/{id}/reassess")
+    ResponseEntity<AssessmentJson> reassess(@PathVariable long id, @RequestBody(required = false) AssessmentForm form) {
+        AssessmentForm defaults = assessments.reassessmentForm(id, currentUser.displayName());
+        AssessmentForm details = form == null ? defaults : new AssessmentForm(
+                form.title() == null ? defaults.title() : form.title(),
+                form.assessedOn() == null ? defaults.assessedOn() : form.assessedOn(),
+                form.assessor() == null ? defaults.assessor() : form.assessor(),
+                form.participants() == null ? defaults.participants() : form.participants(),
+                form.focusOutcomes().isEmpty() ? defaults.focusOutcomes() : form.focusOutcomes());
+        AssessmentView created = assessments.reassess(id, details);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/assessments/" + created.id()).build().toUri()).body(AssessmentJson.of(created));
+    }
+
     @PutMapping("/api/assessments/{id}/details")
     AssessmentJson updateDetails(@PathVariable long id, @Valid @RequestBody AssessmentForm form) {
         return AssessmentJson.of(assessments.updateDetails(id, form));
@@ -71,14 +86,15 @@ class AssessmentApiController {
 
     record AssessmentJson(long id, long organisationId, String organisationName, String title, LocalDate assessedOn,
             String assessor, String participants, AssessmentStatus status, Instant completedAt, String completedBy,
-            List<String> focusOutcomes, List<RatingJson> ratings, List<ReopeningView> reopenings) {
+            List<String> focusOutcomes, List<RatingJson> ratings, List<ReopeningView> reopenings,
+            Long previousAssessmentId) {
 
         static AssessmentJson of(AssessmentView assessment) {
             return new AssessmentJson(assessment.id(), assessment.organisationId(), assessment.organisationName(),
                     assessment.title(), assessment.assessedOn(), assessment.assessor(), assessment.participants(),
                     assessment.status(), assessment.completedAt(), assessment.completedBy(),
                     assessment.focusOutcomes(), assessment.ratings().stream().map(RatingJson::of).toList(),
-                    assessment.reopenings());
+                    assessment.reopenings(), assessment.previousAssessmentId());
         }
     }
 }

@@ -73,6 +73,40 @@ class AssessmentController {
         }
     }
 
+    /** Re-assess: the next assessment after a completed one, with its focus outcomes and targets. */
+    @GetMapping("/assessments/{id}/reassess")
+    String reassessForm(@PathVariable long id, Model model) {
+        model.addAttribute("previous", assessments.get(id));
+        model.addAttribute("form", assessments.reassessmentForm(id, currentUser.displayName()));
+        return FORM;
+    }
+
+    @PostMapping("/assessments/{id}/reassess")
+    String reassess(@PathVariable long id, @Valid @ModelAttribute("form") AssessmentForm form, BindingResult result,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        model.addAttribute("previous", assessments.get(id));
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return FORM;
+        }
+        try {
+            AssessmentView created = assessments.reassess(id, form);
+            Flash.success(redirect, "Re-assessment started. The targets set last time are filled in; the room rates"
+                    + " the current level of each dimension afresh.");
+            return "redirect:/assessments/" + created.id() + "/walk";
+        }
+        catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return FORM;
+        }
+        catch (AssessmentNotCompletedException e) {
+            result.reject("draft", "Only a completed assessment can be re-assessed; complete this one first.");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return FORM;
+        }
+    }
+
     @GetMapping("/assessments/{id}")
     String show(@PathVariable long id, Model model) {
         return overview(model, assessments.get(id));

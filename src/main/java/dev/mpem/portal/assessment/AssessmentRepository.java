@@ -33,6 +33,11 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
             order by a.assessedOn desc, a.id desc""")
     List<AssessmentSummary> summariesOf(long organisationId);
 
+    @Query("select max(a.assessedOn) from Assessment a where a.organisationId = :organisationId and a.status = :status")
+    java.time.LocalDate latestDate(long organisationId, AssessmentStatus status);
+
+    List<Assessment> findByOrganisationIdOrderByAssessedOnAscIdAsc(long organisationId);
+
     /** The latest assessment (by date assessed, then by creation) of each of the organisations. */
     @Query("""
             select new dev.mpem.portal.assessment.AssessmentSummary(a.id, a.organisationId, a.title, a.assessedOn,

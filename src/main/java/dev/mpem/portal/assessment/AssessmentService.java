@@ -130,7 +130,7 @@ public class AssessmentService {
         String dimensionCode = dimension.code();
         Optional<Rating> existing = ratings.findByAssessmentIdAndDimensionCode(assessmentId, dimensionCode);
         if (existing.isEmpty()) {
-            if (command.current() == null && command.notes() == null) {
+            if (command.current() == null && command.target() == null && command.notes() == null) {
                 return RatingView.unrated(dimensionCode);
             }
             if (command.expectedVersion() != null) {
@@ -192,6 +192,7 @@ public class AssessmentService {
         assessments.flush();
         if (!wasCompleted) {
             audit.record(AuditAction.ASSESSMENT_COMPLETED, assessment.organisationId(), id, "Assessment completed.");
+            dueDateMayHaveMoved(assessment.organisationId());
         }
         return view(assessment);
     }
@@ -204,7 +205,70 @@ public class AssessmentService {
         assessments.flush();
         audit.record(AuditAction.ASSESSMENT_REOPENED, assessment.organisationId(), id,
                 "Assessment reopened" + (reason == null ? "." : ": " + reason));
+        dueDateMayHaveMoved(assessment.organisationId());
         return view(assessment);
+    }
+
+    private void dueDateMayHaveMoved(long organisationId) {
+        organisations.latestCompletedChanged(organisationId,
+                assessments.latestDate(organisationId, AssessmentStatus.COMPLETED));
+    }
+
+    /**
+     * Starts the next assessment after a completed one: it takes over the focus outcomes (unless the
+     * form names others) and the previous targets as planned targets; current levels are left for
+     * the room to rate afresh.
+     */
+    @Transactional
+    public AssessmentView reassess(long previousId, AssessmentForm form) {
+        Assessment previous = find(previousId);
+        if (previous.status() != AssessmentStatus.COMPLETED) {
+            throw new AssessmentNotCompletedException(previousId);
+        }
+        AssessmentDetails details = form.toDetails(modelService.model(), today());
+        Assessment next = assessments.save(new Assessment(previous.organisationId(), previousId, details, clock.instant()));
+        assessments.flush();
+        List<Rating> planned = ratings.findByAssessmentId(previousId).stream().filter(r -> r.target() != null)
+                .map(r -> {
+                    Rating rating = new Rating(next.id(), r.dimensionCode());
+                    rating.change(null, r.target(), null, null, clock.instant());
+                    return rating;
+                }).toList();
+        ratings.saveAllAndFlush(planned);
+        audit.record(AuditAction.ASSESSMENT_CREATED, next.organisationId(), next.id(), "Re-assessment \u201c"
+                + details.title() + "\u201d of " + details.assessedOn() + " started after assessment " + previousId
+                + ", with its " + planned.size() + " targets as planned targets.");
+        return view(next);
+    }
+
+    /** A form for the re-assessment of a completed assessment: today, same focus outcomes. */
+    public AssessmentForm reassessmentForm(long previousId, String assessor) {
+        AssessmentView previous = get(previousId);
+        return new AssessmentForm("Re-assessment " + today(), today().toString(), assessor, previous.participants(),
+                previous.focusOutcomes());
+    }
+
+    /** Every assessment of the organisation with its ratings, oldest first, in two queries. */
+    public List<AssessmentView> historyOf(long organisationId) {
+        OrganisationView organisation = organisations.get(organisationId);
+        List<Assessment> all = assessments.findByOrganisationIdOrderByAssessedOnAscIdAsc(organisationId);
+        Map<Long, List<Rating>> byAssessment = all.isEmpty() ? Map.of()
+                : ratings.findByAssessmentIdIn(all.stream().map(Assessment::id).toList()).stream()
+                        .collect(Collectors.groupingBy(Rating::assessmentId));
+        return all.stream().map(a -> view(a, organisation, byAssessment.getOrDefault(a.id(), List.of()))).toList();
+    }
+
+    /** The assessment "last time" was: the one it re-assesses, else the latest completed one before it. */
+    public Optional<AssessmentView> previousOf(AssessmentView assessment) {
+        if (assessment.previousAssessmentId() != null) {
+            return Optional.of(get(assessment.previousAssessmentId()));
+        }
+        return assessments.findByOrganisationIdOrderByAssessedOnAscIdAsc(assessment.organisationId()).stream()
+                .filter(a -> a.status() == AssessmentStatus.COMPLETED)
+                .filter(a -> a.assessedOn().isBefore(assessment.assessedOn())
+                        || a.assessedOn().equals(assessment.assessedOn()) && a.id() < assessment.id())
+                .reduce((first, second) -> second)
+                .map(this::view);
     }
 
     /** The assessment, if the current user may see its organisation; otherwise it is "not found". */
@@ -230,7 +294,7 @@ public class AssessmentService {
         return new AssessmentView(assessment.id(), organisation.id(), organisation.name(), assessment.title(),
                 assessment.assessedOn(), assessment.assessor(), assessment.participants(), assessment.status(),
                 assessment.createdAt(), assessment.completedAt(), assessment.completedBy(), focus, allRatings,
-                assessment.reopenings().stream().map(Reopening::view).toList());
+                assessment.reopenings().stream().map(Reopening::view).toList(), assessment.previousAssessmentId());
     }
 
     private LocalDate today() {

@@ -12,7 +12,7 @@ import java.util.Optional;
 public record AssessmentView(long id, long organisationId, String organisationName, String title,
         LocalDate assessedOn, String assessor, String participants, AssessmentStatus status, Instant createdAt,
         Instant completedAt, String completedBy, List<String> focusOutcomes, List<RatingView> ratings,
-        List<ReopeningView> reopenings) {
+        List<ReopeningView> reopenings, Long previousAssessmentId) {
 
     public boolean completed() {
         return status == AssessmentStatus.COMPLETED;

@@ -60,11 +60,16 @@ class Rating {
                 || !Objects.equals(this.notes, notes);
     }
 
+    /**
+     * Sets the rating. A target may stand alone (planned, not yet rated: a re-assessment starts with
+     * the previous targets); a current level never stands without a target.
+     */
     void change(Integer current, Integer target, String notes, String by, Instant now) {
-        if ((current == null) != (target == null)) {
-            throw new IllegalArgumentException("A rating has both levels or neither");
+        if (current != null && target == null) {
+            throw new IllegalArgumentException("A current level needs a target");
         }
-        if (current != null && (current < 1 || current > 5 || target < 1 || target > 5 || target < current)) {
+        if (target != null && (target < 1 || target > 5 || current != null && (current < 1 || current > 5
+                || target < current))) {
             throw new IllegalArgumentException("Levels out of order: " + current + " -> " + target);
         }
         this.current = current;
@@ -80,6 +85,10 @@ class Rating {
 
     RatingView view() {
         return new RatingView(dimensionCode, current, target, notes, version, updatedAt, updatedBy);
+    }
+
+    long assessmentId() {
+        return assessmentId;
     }
 
     String dimensionCode() {

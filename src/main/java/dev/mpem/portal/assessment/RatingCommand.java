@@ -2,8 +2,8 @@ package dev.mpem.portal.assessment;
 
 /**
  * A save of one dimension's rating. {@code expectedVersion} is the version the client loaded (null
- * when nothing was stored yet). With {@code levelsRequired} false both levels may be left out to
- * keep only the notes (a walk step left before the room agreed on levels).
+ * when nothing was stored yet). With {@code levelsRequired} false the current level may be left out
+ * to keep only the notes and a planned target (a walk step left before the room agreed).
  */
 public record RatingCommand(Integer current, Integer target, String notes, Long expectedVersion,
         boolean levelsRequired, String actor) {

@@ -9,5 +9,7 @@ interface RatingRepository extends JpaRepository<Rating, Long> {
 
     List<Rating> findByAssessmentId(long assessmentId);
 
+    List<Rating> findByAssessmentIdIn(java.util.Collection<Long> assessmentIds);
+
     Optional<Rating> findByAssessmentIdAndDimensionCode(long assessmentId, String dimensionCode);
 }

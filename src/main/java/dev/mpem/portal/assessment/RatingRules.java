@@ -24,7 +24,7 @@ final class RatingRules {
             problems.add(new FieldProblem("current", "Choose the current level (1 to 5).", null));
             problems.add(new FieldProblem("target", "Choose the target level (1 to 5).", null));
         }
-        else if (current == null && target != null) {
+        else if (current == null && target != null && command.levelsRequired()) {
             problems.add(new FieldProblem("current", "Choose the current level too: a dimension is rated with"
                     + " both where the organisation is today and where it wants to be.", null));
         }

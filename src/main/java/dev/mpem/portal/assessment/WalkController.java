@@ -123,6 +123,7 @@ class WalkController {
         model.addAttribute("assessment", assessment);
         model.addAttribute("step", WalkStep.of(modelService.model(), assessment, dimension));
         model.addAttribute("stored", assessment.rating(dimension.code()));
+        model.addAttribute("previous", assessments.previousOf(assessment).orElse(null));
         return STEP;
     }
 

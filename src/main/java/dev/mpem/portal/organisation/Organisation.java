@@ -1,6 +1,7 @@
 package dev.mpem.portal.organisation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import jakarta.persistence.Column;
@@ -40,6 +41,18 @@ class Organisation {
     @Version
     private long version;
 
+    @Column(name = "reassess_months")
+    private int reassessMonths = DEFAULT_REASSESS_MONTHS;
+
+    @Column(name = "last_completed_on")
+    private LocalDate lastCompletedOn;
+
+    // Derived from the two fields above, here only so that the dashboard can sort by it in SQL.
+    @Column(name = "next_assessment_due")
+    private LocalDate nextAssessmentDue;
+
+    static final int DEFAULT_REASSESS_MONTHS = 6;
+
     protected Organisation() {
     }
 
@@ -58,7 +71,20 @@ class Organisation {
         this.industry = details.industry();
         this.contact = details.contact();
         this.notes = details.notes();
+        this.reassessMonths = details.reassessMonths() == null ? reassessMonths : details.reassessMonths();
+        this.nextAssessmentDue = dueAfter(lastCompletedOn);
         this.updatedAt = now;
+    }
+
+    /** The latest completed assessment changed (one was completed or reopened); null when none is left. */
+    void latestCompletedOn(LocalDate date) {
+        this.lastCompletedOn = date;
+        this.nextAssessmentDue = dueAfter(date);
+    }
+
+    /** Month ends carry over as java.time does: 31 August + 6 months is the last day of February. */
+    private LocalDate dueAfter(LocalDate completed) {
+        return completed == null ? null : completed.plusMonths(reassessMonths);
     }
 
     /** Names are unique whatever their case or surrounding and repeated spaces. */
@@ -67,7 +93,8 @@ class Organisation {
     }
 
     OrganisationView view() {
-        return new OrganisationView(id, name, industry, contact, notes, createdAt, updatedAt, version);
+        return new OrganisationView(id, name, industry, contact, notes, createdAt, updatedAt, version, reassessMonths,
+                lastCompletedOn, nextAssessmentDue);
     }
 
     Long id() {

@@ -1,6 +1,7 @@
 package dev.mpem.portal.organisation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -48,13 +49,15 @@ class OrganisationApiController {
         return OrganisationJson.of(organisations.update(id, form, version));
     }
 
-    record OrganisationJson(long id, String name, String industry, String contact, String notes, Instant createdAt,
-            Instant updatedAt, long version) {
+    /** {@code nextAssessmentDue} is null before the organisation has a completed assessment. */
+    record OrganisationJson(long id, String name, String industry, String contact, String notes, int reassessMonths,
+            LocalDate lastCompletedOn, LocalDate nextAssessmentDue, Instant createdAt, Instant updatedAt, long version) {
 
         static OrganisationJson of(OrganisationView organisation) {
             return new OrganisationJson(organisation.id(), organisation.name(), organisation.industry(),
-                    organisation.contact(), organisation.notes(), organisation.createdAt(), organisation.updatedAt(),
-                    organisation.version());
+                    organisation.contact(), organisation.notes(), organisation.reassessMonths(),
+                    organisation.lastCompletedOn(), organisation.nextAssessmentDue(), organisation.createdAt(),
+                    organisation.updatedAt(), organisation.version());
         }
     }
 }

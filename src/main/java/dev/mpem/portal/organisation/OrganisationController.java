@@ -13,7 +13,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.mpem.portal.assessment.AssessmentService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import dev.mpem.portal.history.HistoryService;
+import dev.mpem.portal.history.TimelineEntry;
 import dev.mpem.portal.system.Flash;
 import dev.mpem.portal.system.FormErrors;
 import dev.mpem.portal.system.InvalidInputException;
@@ -24,11 +31,13 @@ class OrganisationController {
     private static final String FORM = "organisation/organisation-form";
 
     private final OrganisationService organisations;
-    private final AssessmentService assessments;
+    private final HistoryService history;
+    private final Clock clock;
 
-    OrganisationController(OrganisationService organisations, AssessmentService assessments) {
+    OrganisationController(OrganisationService organisations, HistoryService history, Clock clock) {
         this.organisations = organisations;
-        this.assessments = assessments;
+        this.history = history;
+        this.clock = clock;
     }
 
     @GetMapping("/organisations/new")
@@ -59,7 +68,10 @@ class OrganisationController {
     @GetMapping("/organisations/{id}")
     String show(@PathVariable long id, Model model) {
         model.addAttribute("organisation", organisations.get(id));
-        model.addAttribute("assessments", assessments.summariesOf(id));
+        List<TimelineEntry> timeline = new ArrayList<>(history.timeline(id));
+        Collections.reverse(timeline);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("today", LocalDate.now(clock));
         return "organisation/organisation";
     }
 

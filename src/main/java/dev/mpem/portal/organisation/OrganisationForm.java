@@ -1,5 +1,7 @@
 package dev.mpem.portal.organisation;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -15,7 +17,10 @@ public record OrganisationForm(
         @Size(max = 500, message = "The contact can be at most 500 characters.")
         String contact,
         @Size(max = 4000, message = "Notes can be at most 4,000 characters.")
-        String notes) {
+        String notes,
+        @Min(value = 1, message = "Re-assess every 1 to 36 months.")
+        @Max(value = 36, message = "Re-assess every 1 to 36 months.")
+        Integer reassessMonths) {
 
     public OrganisationForm {
         name = Text.singleLine(name);
@@ -24,12 +29,16 @@ public record OrganisationForm(
         notes = Text.multiLine(notes);
     }
 
+    public OrganisationForm(String name, String industry, String contact, String notes) {
+        this(name, industry, contact, notes, null);
+    }
+
     static OrganisationForm empty() {
-        return new OrganisationForm(null, null, null, null);
+        return new OrganisationForm(null, null, null, null, Organisation.DEFAULT_REASSESS_MONTHS);
     }
 
     static OrganisationForm of(OrganisationView organisation) {
         return new OrganisationForm(organisation.name(), organisation.industry(), organisation.contact(),
-                organisation.notes());
+                organisation.notes(), organisation.reassessMonths());
     }
 }

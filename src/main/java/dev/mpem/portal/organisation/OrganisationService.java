@@ -1,13 +1,14 @@
 package dev.mpem.portal.organisation;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,19 +44,26 @@ public class OrganisationService {
         return repository.findById(id).map(Organisation::view);
     }
 
-    /** The organisations the current user may see, a page at a time, optionally filtered by name. */
-    public Page<OrganisationView> list(String search, Pageable pageable) {
+    /**
+     * The organisations the current user may see, a page at a time, optionally filtered by name:
+     * overdue and soon-due (within 30 days) first, earliest due first, then the rest by name.
+     */
+    public Page<OrganisationView> dashboard(String search, int page, int size) {
         String part = search == null ? "" : Organisation.keyOf(search);
         Optional<Set<Long>> only = access.restriction();
-        Page<Organisation> page;
-        if (only.isPresent()) {
-            page = only.get().isEmpty() ? Page.empty(pageable)
-                    : repository.findByIdInAndNameKeyContaining(only.get(), part, pageable);
+        if (only.isPresent() && only.get().isEmpty()) {
+            return Page.empty(PageRequest.of(page, size));
         }
-        else {
-            page = part.isEmpty() ? repository.findAll(pageable) : repository.findByNameKeyContaining(part, pageable);
-        }
-        return page.map(Organisation::view);
+        LocalDate soon = LocalDate.now(clock).plusDays(30);
+        return repository.dashboard(only.isEmpty(), only.orElse(Set.of(-1L)), part, soon, PageRequest.of(page, size))
+                .map(Organisation::view);
+    }
+
+    /** Keeps the due date in step when an assessment of the organisation is completed or reopened. */
+    @Transactional
+    public void latestCompletedChanged(long id, LocalDate latestCompletedOn) {
+        repository.findById(id).orElseThrow(() -> new OrganisationNotFoundException(id))
+                .latestCompletedOn(latestCompletedOn);
     }
 
     /** Every organisation the current user may see, by name. */
@@ -122,6 +130,7 @@ public class OrganisationService {
         compare(changed, "name", before.name(), after.name());
         compare(changed, "industry", before.industry(), after.industry());
         compare(changed, "contact", before.contact(), after.contact());
+        compare(changed, "re-assess every", before.reassessMonths() + " months", after.reassessMonths() + " months");
         if (!java.util.Objects.equals(before.notes(), after.notes())) {
             changed.add("notes changed");
         }

@@ -23,11 +23,13 @@ public class ReportRenderer {
     private final PdfRenderer pdf;
     private final ITemplateEngine templates;
     private final ModelService modelService;
+    private final ReportService reports;
 
-    ReportRenderer(PdfRenderer pdf, ITemplateEngine templates, ModelService modelService) {
+    ReportRenderer(PdfRenderer pdf, ITemplateEngine templates, ModelService modelService, ReportService reports) {
         this.pdf = pdf;
         this.templates = templates;
         this.modelService = modelService;
+        this.reports = reports;
     }
 
     /** Fills the model of the report page; {@code pdfUrl} and {@code csvUrl} (may be null) are its downloads. */
@@ -37,6 +39,7 @@ public class ReportRenderer {
         model.addAttribute("bars", Charts.categoryBars(report, "bars"));
         model.addAttribute("pdfUrl", pdfUrl);
         model.addAttribute("csvUrl", csvUrl);
+        model.addAttribute("progress", reports.progressTo(report.assessment()).orElse(null));
         return PAGE;
     }
 
@@ -46,6 +49,7 @@ public class ReportRenderer {
         context.setVariable("mpem", modelService.model());
         context.setVariable("radar", Charts.radar(report, "radar", 470));
         context.setVariable("bars", Charts.categoryBars(report, "bars", 470));
+        context.setVariable("progress", reports.progressTo(report.assessment()).orElse(null));
         byte[] document = pdf.render(templates.process("report/report-pdf", context));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

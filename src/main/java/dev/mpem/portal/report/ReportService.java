@@ -26,6 +26,16 @@ public class ReportService {
         return GapReportCalculator.calculate(assessment, modelService.model());
     }
 
+    /** Planned versus actual from one assessment to a later one of the same organisation. */
+    public Progress progress(AssessmentView from, AssessmentView to) {
+        return Progress.between(from, to, modelService.model().dimensions());
+    }
+
+    /** Progress from the assessment before this one, if there is one. */
+    public java.util.Optional<Progress> progressTo(AssessmentView assessment) {
+        return assessments.previousOf(assessment).map(previous -> progress(previous, assessment));
+    }
+
     /** One row per dimension: code, name, category, current, target, gap (empty while unrated). */
     String csv(GapReport report) {
         Csv csv = new Csv().row("code", "name", "category", "current", "target", "gap");

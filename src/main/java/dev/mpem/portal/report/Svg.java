@@ -3,30 +3,30 @@ package dev.mpem.portal.report;
 import java.util.Locale;
 
 /** A small writer of SVG markup: every text it is given is escaped. */
-final class Svg {
+public final class Svg {
 
     private final StringBuilder out = new StringBuilder(8192);
 
-    Svg open(String tag, String... attributes) {
+    public Svg open(String tag, String... attributes) {
         out.append('<').append(tag);
         attributes(attributes);
         out.append('>');
         return this;
     }
 
-    Svg empty(String tag, String... attributes) {
+    public Svg empty(String tag, String... attributes) {
         out.append('<').append(tag);
         attributes(attributes);
         out.append("/>");
         return this;
     }
 
-    Svg close(String tag) {
+    public Svg close(String tag) {
         out.append("</").append(tag).append('>');
         return this;
     }
 
-    Svg element(String tag, String text, String... attributes) {
+    public Svg element(String tag, String text, String... attributes) {
         open(tag, attributes);
         out.append(escape(text));
         return close(tag);
@@ -40,7 +40,7 @@ final class Svg {
         }
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {
@@ -56,7 +56,7 @@ final class Svg {
     }
 
     /** A coordinate with at most one decimal, always with a dot. */
-    static String n(double value) {
+    public static String n(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 

@@ -40,8 +40,8 @@ class SecurityConfiguration {
 
     /** Pages an executive may read (GET); every other page needs a consultant or an admin. */
     static final String[] EXECUTIVE_PAGES = { "/", "/model", "/organisations", "/organisations/*",
-            "/organisations/*/history", "/organisations/*/history.csv", "/organisations/*/compare",
-            "/organisations/*/trend", "/assessments/*", "/assessments/*/report", "/assessments/*/report.pdf",
+            "/organisations/*/history", "/organisations/*/history.csv", "/organisations/*/next-assessment.ics",
+            "/assessments/*", "/assessments/*/report", "/assessments/*/report.pdf",
             "/assessments/*/report.csv" };
 
     /** API resources an executive may read (GET). */

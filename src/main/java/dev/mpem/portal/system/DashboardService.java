@@ -1,11 +1,8 @@
 package dev.mpem.portal.system;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 import dev.mpem.portal.assessment.AssessmentService;
@@ -13,7 +10,10 @@ import dev.mpem.portal.assessment.AssessmentSummary;
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.organisation.OrganisationView;
 
-/** Organisations, a page at a time, each with its latest assessment: three queries per page. */
+/**
+ * Organisations, a page at a time, each with its latest assessment (three queries per page), those
+ * overdue or due within 30 days first.
+ */
 @Service
 class DashboardService {
 
@@ -28,8 +28,7 @@ class DashboardService {
     }
 
     Page<DashboardRow> page(String search, int page) {
-        Page<OrganisationView> organisationPage = organisations.list(search,
-                PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("nameKey")));
+        Page<OrganisationView> organisationPage = organisations.dashboard(search, Math.max(page, 0), PAGE_SIZE);
         Map<Long, AssessmentSummary> latest = assessments.latestOf(
                 organisationPage.getContent().stream().map(OrganisationView::id).toList());
         return organisationPage.map(organisation -> new DashboardRow(organisation, latest.get(organisation.id())));
@@ -38,7 +37,4 @@ class DashboardService {
     record DashboardRow(OrganisationView organisation, AssessmentSummary latest) {
     }
 
-    static List<Integer> pageNumbers(Page<?> page) {
-        return java.util.stream.IntStream.range(0, page.getTotalPages()).boxed().toList();
-    }
 }

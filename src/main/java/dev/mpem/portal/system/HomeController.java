@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HomeController {
 
     private final DashboardService dashboard;
+    private final java.time.Clock clock;
 
-    HomeController(DashboardService dashboard) {
+    HomeController(DashboardService dashboard, java.time.Clock clock) {
         this.dashboard = dashboard;
+        this.clock = clock;
     }
 
     /** The dashboard: organisations with their latest assessment, a page at a time. */
@@ -20,6 +22,7 @@ class HomeController {
             @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
         model.addAttribute("rows", dashboard.page(search, page));
         model.addAttribute("q", search);
+        model.addAttribute("today", java.time.LocalDate.now(clock));
         return "system/home";
     }
 
@@ -28,6 +31,7 @@ class HomeController {
             @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
         model.addAttribute("rows", dashboard.page(search, page));
         model.addAttribute("q", search);
+        model.addAttribute("today", java.time.LocalDate.now(clock));
         return "organisation/organisations";
     }
 }

@@ -172,6 +172,6 @@ class AssessmentPagesTests {
 
         Document page = Html.of(mvc.perform(get("/organisations/" + organisation.id())));
 
-        assertThat(page.select("table.assessments tbody th a").eachText()).containsExactly(newer.title(), older.title());
+        assertThat(page.select("table.timeline tbody th a").eachText()).containsExactly(newer.title(), older.title());
     }
 }

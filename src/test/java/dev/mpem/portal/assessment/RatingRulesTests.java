@@ -18,6 +18,8 @@ class RatingRulesTests {
         assertThat(check(1, 1, null, true)).isEmpty();
         assertThat(check(1, 5, "notes", true)).isEmpty();
         assertThat(check(null, null, "only notes", false)).isEmpty();
+        // On the page a planned target may stand alone (a re-assessment starts with last time's targets).
+        assertThat(check(null, 3, null, false)).isEmpty();
     }
 
     @Test
@@ -26,7 +28,7 @@ class RatingRulesTests {
         assertThat(fields(check(0, 2, null, true))).containsExactly("current");
         assertThat(fields(check(2, 6, null, true))).containsExactly("target");
         assertThat(fields(check(2, null, null, false))).containsExactly("target");
-        assertThat(fields(check(null, 2, null, false))).containsExactly("current");
+        assertThat(fields(check(null, 2, null, true))).containsExactly("current");
         assertThat(fields(check(null, null, null, true))).containsExactly("current", "target");
         assertThat(fields(check(1, 2, "x".repeat(4001), true))).containsExactly("notes");
         assertThat(check(1, 2, "x".repeat(4000), true)).isEmpty();

@@ -223,7 +223,7 @@ class GapReportCalculatorTests {
                 : new RatingView(d.code(), null, null, null, null, null, null)).toList();
         AssessmentView assessment = new AssessmentView(1, 1, "Org", "Review", LocalDate.of(2026, 5, 14), null, null,
                 status, null, null, null, focus.stream().sorted(java.util.Comparator.comparingInt(
-                        code -> mpem.outcome(code).position())).toList(), ratings, List.of());
+                        code -> mpem.outcome(code).position())).toList(), ratings, List.of(), null);
         return GapReportCalculator.calculate(assessment, mpem);
     }
 }

@@ -1,0 +1,74 @@
+package dev.mpem.portal.history;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mpem.portal.assessment.AssessmentStatus;
+import dev.mpem.portal.report.Progress;
+import dev.mpem.portal.system.ConflictException;
+
+@RestController
+class HistoryApiController {
+
+    private final HistoryService history;
+
+    HistoryApiController(HistoryService history) {
+        this.history = history;
+    }
+
+    /** The organisation's assessments, oldest first, each with its per-dimension current and target. */
+    @GetMapping("/api/organisations/{id}/history")
+    List<HistoryJson> history(@PathVariable long id) {
+        return history.timeline(id).stream().map(HistoryJson::of).toList();
+    }
+
+    @GetMapping("/api/organisations/{id}/compare")
+    CompareJson compare(@PathVariable long id, @RequestParam(name = "from", required = false) Long from,
+            @RequestParam(name = "to", required = false) Long to) {
+        return CompareJson.of(history.compare(id, from, to).orElseThrow(NothingToCompareException::new));
+    }
+
+    record HistoryJson(long id, String title, LocalDate assessedOn, AssessmentStatus status, BigDecimal overallCurrent,
+            BigDecimal overallTarget, List<RatingJson> ratings) {
+
+        static HistoryJson of(TimelineEntry entry) {
+            var a = entry.assessment();
+            return new HistoryJson(a.id(), a.title(), a.assessedOn(), a.status(), entry.overall().current(),
+                    entry.overall().target(), a.ratings().stream()
+                            .map(r -> new RatingJson(r.dimension(), r.current(), r.target())).toList());
+        }
+    }
+
+    record RatingJson(String dimension, Integer current, Integer target) {
+    }
+
+    record CompareJson(long from, long to, LocalDate fromAssessedOn, LocalDate toAssessedOn, List<RowJson> dimensions,
+            Map<Progress.TargetStatus, Integer> summary, long notComparable) {
+
+        static CompareJson of(Progress progress) {
+            return new CompareJson(progress.from().id(), progress.to().id(), progress.from().assessedOn(),
+                    progress.to().assessedOn(),
+                    progress.dimensions().stream().map(row -> new RowJson(row.dimension().code(), row.fromCurrent(),
+                            row.fromTarget(), row.toCurrent(), row.change(), row.targetStatus(), row.delta())).toList(),
+                    progress.summary(), progress.notComparable());
+        }
+    }
+
+    record RowJson(String dimension, Integer fromCurrent, Integer fromTarget, Integer toCurrent, Progress.Change change,
+            Progress.TargetStatus targetStatus, Integer delta) {
+    }
+
+    static class NothingToCompareException extends ConflictException {
+        NothingToCompareException() {
+            super("NOTHING_TO_COMPARE", null, "The organisation has fewer than two assessments: there is nothing to"
+                    + " compare yet.");
+        }
+    }
+}

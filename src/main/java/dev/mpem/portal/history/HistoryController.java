@@ -1,0 +1,94 @@
+package dev.mpem.portal.history;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.mpem.portal.organisation.OrganisationService;
+import dev.mpem.portal.organisation.OrganisationView;
+import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.system.NotFoundException;
+
+/** An organisation's history: timeline, planned versus actual, trend; and its CSV and calendar exports. */
+@Controller
+class HistoryController {
+
+    private final HistoryService history;
+    private final OrganisationService organisations;
+
+    HistoryController(HistoryService history, OrganisationService organisations) {
+        this.history = history;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/organisations/{id}/history")
+    String page(@PathVariable long id, @RequestParam(name = "from", required = false) Long from,
+            @RequestParam(name = "to", required = false) Long to,
+            @RequestParam(name = "dimension", required = false) String dimension, Model model,
+            HttpServletResponse response) {
+        OrganisationView organisation = organisations.get(id);
+        List<TimelineEntry> timeline = history.timeline(id);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("timeline", newestFirst(timeline));
+        model.addAttribute("trend", history.trendChart(id, dimension));
+        model.addAttribute("dimension", dimension);
+        try {
+            model.addAttribute("progress", history.compare(id, from, to).orElse(null));
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("compareProblem", e.getMessage());
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        return "history/history";
+    }
+
+    @GetMapping("/organisations/{id}/history.csv")
+    ResponseEntity<String> csv(@PathVariable long id) {
+        OrganisationView organisation = organisations.get(id);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment("MPEM history - " + organisation.name() + ".csv"))
+                .body(history.csv(id));
+    }
+
+    @GetMapping("/organisations/{id}/next-assessment.ics")
+    ResponseEntity<String> calendar(@PathVariable long id) {
+        OrganisationView organisation = organisations.get(id);
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/organisations/" + id).toUriString();
+        String ics = history.nextAssessmentCalendar(id, url).orElseThrow(() -> new NoDueDateException(organisation));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment("MPEM re-assessment - " + organisation.name() + ".ics"))
+                .body(ics);
+    }
+
+    static List<TimelineEntry> newestFirst(List<TimelineEntry> oldestFirst) {
+        List<TimelineEntry> newest = new java.util.ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(newest);
+        return newest;
+    }
+
+    static String attachment(String name) {
+        return ContentDisposition.attachment().filename(name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_"),
+                StandardCharsets.UTF_8).build().toString();
+    }
+
+    static class NoDueDateException extends NotFoundException {
+        NoDueDateException(OrganisationView organisation) {
+            super(organisation.name() + " has no completed assessment yet, so no next assessment is due.",
+                    "organisationId");
+        }
+    }
+}
