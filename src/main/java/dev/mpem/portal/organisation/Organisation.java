@@ -101,6 +101,14 @@ class Organisation {
         return id;
     }
 
+    LocalDate nextAssessmentDue() {
+        return nextAssessmentDue;
+    }
+
+    int reassessMonths() {
+        return reassessMonths;
+    }
+
     long version() {
         return version;
     }
