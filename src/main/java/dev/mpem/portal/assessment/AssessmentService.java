@@ -138,23 +138,33 @@ public class AssessmentService {
             }
             Rating rating = new Rating(assessmentId, dimensionCode);
             RatingView before = RatingView.unrated(dimensionCode);
-            rating.change(command.current(), command.target(), command.notes(), command.actor(), clock.instant());
+            apply(rating, command);
             RatingView after = ratings.saveAndFlush(rating).view();
             recordChange(assessment, dimension, before, after);
             return after;
         }
         Rating rating = existing.get();
-        if (!rating.differsFrom(command.current(), command.target(), command.notes())) {
+        String notes = command.agreement() == null ? command.notes() : rating.notes();
+        if (!rating.differsFrom(command.current(), command.target(), notes) && rating.sameAgreement(command.agreement())) {
             return rating.view();
         }
         if (command.expectedVersion() == null || command.expectedVersion() != rating.version()) {
             throw new StaleRatingException(rating.view());
         }
         RatingView before = rating.view();
-        rating.change(command.current(), command.target(), command.notes(), command.actor(), clock.instant());
+        apply(rating, command);
         RatingView after = ratings.saveAndFlush(rating).view();
         recordChange(assessment, dimension, before, after);
         return after;
+    }
+
+    private void apply(Rating rating, RatingCommand command) {
+        if (command.agreement() != null) {
+            rating.agree(command.current(), command.target(), command.agreement(), command.actor(), clock.instant());
+        }
+        else {
+            rating.change(command.current(), command.target(), command.notes(), command.actor(), clock.instant());
+        }
     }
 
     /** "Extent: current 2 → 3, target 4 (unchanged), notes changed", old → new. */
@@ -166,6 +176,9 @@ public class AssessmentService {
                 ? " (unchanged)" : " \u2192 " + level(after.target())));
         if (!java.util.Objects.equals(before.notes(), after.notes())) {
             parts.add(before.notes() == null ? "notes added" : after.notes() == null ? "notes removed" : "notes changed");
+        }
+        if (after.confidence() != null) {
+            parts.add("agreed in a workshop with " + after.confidence() + " confidence: " + after.agreement());
         }
         audit.record(AuditAction.RATING_CHANGED, assessment.organisationId(), assessment.id(),
                 dimension.name() + ": " + String.join(", ", parts) + " (version " + after.version() + ").");

@@ -5,6 +5,8 @@ import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -46,6 +48,11 @@ class Rating {
     @Column(name = "updated_by")
     private String updatedBy;
 
+    @Enumerated(EnumType.STRING)
+    private Confidence confidence;
+
+    private String agreement;
+
     protected Rating() {
     }
 
@@ -72,6 +79,11 @@ class Rating {
                 || target < current))) {
             throw new IllegalArgumentException("Levels out of order: " + current + " -> " + target);
         }
+        if (!java.util.Objects.equals(this.current, current) || !java.util.Objects.equals(this.target, target)) {
+            // A workshop's confidence speaks for the levels it agreed, not for levels changed afterwards.
+            this.confidence = null;
+            this.agreement = null;
+        }
         this.current = current;
         this.target = target;
         this.notes = notes;
@@ -79,12 +91,25 @@ class Rating {
         this.updatedAt = now;
     }
 
+    /** Records the levels a workshop agreed on, why, and with what confidence. */
+    void agree(int current, int target, Agreement agreement, String by, Instant now) {
+        change(current, target, notes, by, now);
+        this.confidence = agreement.confidence();
+        this.agreement = agreement.reason();
+    }
+
+    boolean sameAgreement(Agreement agreement) {
+        return agreement == null || java.util.Objects.equals(confidence, agreement.confidence())
+                && java.util.Objects.equals(this.agreement, agreement.reason());
+    }
+
     boolean rated() {
         return current != null && target != null;
     }
 
     RatingView view() {
-        return new RatingView(dimensionCode, current, target, notes, version, updatedAt, updatedBy);
+        return new RatingView(dimensionCode, current, target, notes, version, updatedAt, updatedBy, confidence,
+                agreement);
     }
 
     long assessmentId() {

@@ -6,7 +6,18 @@ package dev.mpem.portal.assessment;
  * to keep only the notes and a planned target (a walk step left before the room agreed).
  */
 public record RatingCommand(Integer current, Integer target, String notes, Long expectedVersion,
-        boolean levelsRequired, String actor) {
+        boolean levelsRequired, String actor, Agreement agreement) {
+
+    public RatingCommand(Integer current, Integer target, String notes, Long expectedVersion, boolean levelsRequired,
+            String actor) {
+        this(current, target, notes, expectedVersion, levelsRequired, actor, null);
+    }
+
+    /** The levels a workshop agreed on; the stored notes stay as they are. */
+    public static RatingCommand agreed(int current, int target, Long expectedVersion, Agreement agreement,
+            String actor) {
+        return new RatingCommand(current, target, null, expectedVersion, true, actor, agreement);
+    }
 
     /** A complete rating (both levels) made from the given version (null for a first rating). */
     public static RatingCommand of(int current, int target, String notes, Long expectedVersion, String actor) {

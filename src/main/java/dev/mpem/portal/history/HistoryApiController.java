@@ -42,11 +42,13 @@ class HistoryApiController {
             var a = entry.assessment();
             return new HistoryJson(a.id(), a.title(), a.assessedOn(), a.status(), entry.overall().current(),
                     entry.overall().target(), a.ratings().stream()
-                            .map(r -> new RatingJson(r.dimension(), r.current(), r.target())).toList());
+                            .map(r -> new RatingJson(r.dimension(), r.current(), r.target(), r.confidence(),
+                                    r.contested())).toList());
         }
     }
 
-    record RatingJson(String dimension, Integer current, Integer target) {
+    record RatingJson(String dimension, Integer current, Integer target, dev.mpem.portal.assessment.Confidence confidence,
+            boolean contested) {
     }
 
     record CompareJson(long from, long to, LocalDate fromAssessedOn, LocalDate toAssessedOn, List<RowJson> dimensions,

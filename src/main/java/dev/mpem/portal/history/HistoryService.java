@@ -104,13 +104,13 @@ public class HistoryService {
     public String csv(long organisationId) {
         OrganisationView organisation = organisations.get(organisationId);
         Csv csv = new Csv().row("organisation", "assessment_id", "assessment_title", "assessed_on", "status",
-                "dimension", "dimension_name", "category", "current", "target", "gap", "notes");
+                "dimension", "dimension_name", "category", "current", "target", "gap", "confidence", "notes");
         for (AssessmentView assessment : assessments.historyOf(organisationId)) {
             for (Dimension dimension : modelService.model().dimensions()) {
                 RatingView rating = assessment.rating(dimension.code());
                 csv.row(organisation.name(), assessment.id(), assessment.title(), assessment.assessedOn(),
                         assessment.status(), dimension.code(), dimension.name(), dimension.categoryCode(),
-                        rating.current(), rating.target(), rating.gap(), rating.notes());
+                        rating.current(), rating.target(), rating.gap(), rating.confidence(), rating.notes());
             }
         }
         return csv.toString();

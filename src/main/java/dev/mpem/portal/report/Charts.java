@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.mpem.portal.system.Svg;
+
 /**
  * The report's charts as SVG, drawn on the server so that they need no script, print, and go into
  * the PDF. Each chart carries a title and a description that says in words what it shows. Colours

@@ -23,6 +23,14 @@ public record GapReport(AssessmentView assessment, List<DimensionGap> dimensions
         return dimensions.stream().filter(d -> !d.rated()).toList();
     }
 
+    public List<DimensionGap> contested() {
+        return dimensions.stream().filter(DimensionGap::contested).toList();
+    }
+
+    public boolean anyConfidence() {
+        return dimensions.stream().anyMatch(d -> d.confidence() != null);
+    }
+
     public DimensionGap dimension(String code) {
         return dimensions.stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow();
     }

@@ -44,7 +44,8 @@ final class GapReportCalculator {
 
     private static DimensionGap gapOf(Dimension dimension, RatingView rating, Mpem mpem) {
         return rating.rated()
-                ? new DimensionGap(dimension, mpem.level(rating.current()), mpem.level(rating.target()), rating.notes())
+                ? new DimensionGap(dimension, mpem.level(rating.current()), mpem.level(rating.target()), rating.notes(),
+                        rating.confidence(), rating.agreement())
                 : new DimensionGap(dimension, null, null, rating.notes());
     }
 

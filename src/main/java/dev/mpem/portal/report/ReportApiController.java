@@ -2,32 +2,38 @@ package dev.mpem.portal.report;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.mpem.portal.assessment.AssessmentStatus;
+import dev.mpem.portal.assessment.Confidence;
 import dev.mpem.portal.model.Outcome;
+import dev.mpem.portal.workshop.WorkshopService;
 
 @RestController
 class ReportApiController {
 
     private final ReportService reports;
+    private final WorkshopService workshops;
 
-    ReportApiController(ReportService reports) {
+    ReportApiController(ReportService reports, WorkshopService workshops) {
         this.reports = reports;
+        this.workshops = workshops;
     }
 
+    /** The report; {@code votes} holds the revealed workshop votes per dimension, kept with the assessment. */
     @GetMapping("/api/assessments/{id}/report")
     ReportJson report(@PathVariable long id) {
-        return ReportJson.of(reports.report(id));
+        return ReportJson.of(reports.report(id)).withVotes(workshops.revealedVotes(id));
     }
 
     record ReportJson(long assessmentId, long organisationId, String title, String assessedOn, AssessmentStatus status,
             boolean draft, List<DimensionJson> dimensions, List<CategoryJson> categories, AveragesJson overall,
             List<OutcomeJson> outcomes, String priorityRule, List<PriorityJson> priorities, List<RoadmapJson> roadmap,
-            List<Warning> warnings) {
+            List<Warning> warnings, Map<String, ?> votes) {
 
         static ReportJson of(GapReport report) {
             var a = report.assessment();
@@ -46,17 +52,22 @@ class ReportApiController {
                             item.dimension().current(), item.dimension().target(),
                             item.steps().stream().map(step -> new StepJson(step.level().number(), step.level().name(),
                                     step.descriptor())).toList())).toList(),
-                    report.warnings());
+                    report.warnings(), Map.of());
+        }
+
+        ReportJson withVotes(Map<String, ?> votes) {
+            return new ReportJson(assessmentId, organisationId, title, assessedOn, status, draft, dimensions, categories,
+                    overall, outcomes, priorityRule, priorities, roadmap, warnings, votes);
         }
     }
 
     record DimensionJson(String dimension, String name, String category, Integer current, Integer target, Integer gap,
-            String currentName, String targetName) {
+            String currentName, String targetName, Confidence confidence, boolean contested, String agreement) {
 
         static DimensionJson of(DimensionGap gap) {
             return new DimensionJson(gap.code(), gap.dimension().name(), gap.dimension().categoryCode(), gap.current(),
                     gap.target(), gap.gap(), gap.rated() ? gap.currentLevel().name() : null,
-                    gap.rated() ? gap.targetLevel().name() : null);
+                    gap.rated() ? gap.targetLevel().name() : null, gap.confidence(), gap.contested(), gap.agreement());
         }
     }
 

@@ -13,6 +13,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import dev.mpem.portal.model.ModelService;
+import dev.mpem.portal.workshop.WorkshopService;
 
 /** Puts a gap report on a page or into a PDF, for signed-in users and share links alike. */
 @Component
@@ -24,12 +25,15 @@ public class ReportRenderer {
     private final ITemplateEngine templates;
     private final ModelService modelService;
     private final ReportService reports;
+    private final WorkshopService workshops;
 
-    ReportRenderer(PdfRenderer pdf, ITemplateEngine templates, ModelService modelService, ReportService reports) {
+    ReportRenderer(PdfRenderer pdf, ITemplateEngine templates, ModelService modelService, ReportService reports,
+            WorkshopService workshops) {
         this.pdf = pdf;
         this.templates = templates;
         this.modelService = modelService;
         this.reports = reports;
+        this.workshops = workshops;
     }
 
     /** Fills the model of the report page; {@code pdfUrl} and {@code csvUrl} (may be null) are its downloads. */
@@ -40,6 +44,7 @@ public class ReportRenderer {
         model.addAttribute("pdfUrl", pdfUrl);
         model.addAttribute("csvUrl", csvUrl);
         model.addAttribute("progress", reports.progressTo(report.assessment()).orElse(null));
+        model.addAttribute("votes", workshops.revealedVotes(report.assessment().id()));
         return PAGE;
     }
 
@@ -50,6 +55,7 @@ public class ReportRenderer {
         context.setVariable("radar", Charts.radar(report, "radar", 470));
         context.setVariable("bars", Charts.categoryBars(report, "bars", 470));
         context.setVariable("progress", reports.progressTo(report.assessment()).orElse(null));
+        context.setVariable("votes", workshops.revealedVotes(report.assessment().id()));
         byte[] document = pdf.render(templates.process("report/report-pdf", context));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

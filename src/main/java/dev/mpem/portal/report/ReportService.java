@@ -36,7 +36,10 @@ public class ReportService {
         return assessments.previousOf(assessment).map(previous -> progress(previous, assessment));
     }
 
-    /** One row per dimension: code, name, category, current, target, gap (empty while unrated). */
+    /**
+     * One row per dimension: code, name, category, current, target, gap (empty while unrated): the
+     * columns the report's CSV is specified with. Confidence is in the history CSV and the JSON.
+     */
     String csv(GapReport report) {
         Csv csv = new Csv().row("code", "name", "category", "current", "target", "gap");
         for (DimensionGap gap : report.dimensions()) {

@@ -277,10 +277,10 @@ class HistoryTests {
 
         assertThat(lines).hasSize(1 + 2 * 11);
         assertThat(lines.get(0)).isEqualTo("organisation,assessment_id,assessment_title,assessed_on,status,dimension,"
-                + "dimension_name,category,current,target,gap,notes");
+                + "dimension_name,category,current,target,gap,confidence,notes");
         assertThat(lines.get(1)).startsWith(h.organisation().name() + "," + h.baseline().id() + ",")
-                .endsWith(",2025-11-14,COMPLETED,EXTENT,Extent,FUNCTIONAL,2,4,2,");
-        assertThat(lines.get(16)).endsWith(",2026-05-14,COMPLETED,STRATEGY,Strategy,ORGANIZATIONAL,2,4,2,");
+                .endsWith(",2025-11-14,COMPLETED,EXTENT,Extent,FUNCTIONAL,2,4,2,,");
+        assertThat(lines.get(16)).endsWith(",2026-05-14,COMPLETED,STRATEGY,Strategy,ORGANIZATIONAL,2,4,2,,");
     }
 
     @Test

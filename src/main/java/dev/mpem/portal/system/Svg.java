@@ -1,4 +1,4 @@
-package dev.mpem.portal.report;
+package dev.mpem.portal.system;
 
 import java.util.Locale;
 

@@ -1,0 +1,153 @@
+package dev.mpem.portal.workshop;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.WebUtils;
+
+import dev.mpem.portal.system.ConflictException;
+import dev.mpem.portal.system.FieldProblem;
+import dev.mpem.portal.system.InvalidInputException;
+
+/**
+ * The participants' side: join with the code and a name, then vote from a phone or laptop. No
+ * account and no session: the browser keeps its participant key in a cookie of this workshop.
+ */
+@Controller
+class ParticipantController {
+
+    static final String COOKIE_PREFIX = "mpem_w_";
+
+    private final WorkshopService workshops;
+
+    ParticipantController(WorkshopService workshops) {
+        this.workshops = workshops;
+    }
+
+    @GetMapping("/join")
+    String joinForm(@RequestParam(name = "code", required = false) String code, Model model) {
+        model.addAttribute("code", code);
+        return "workshop/join";
+    }
+
+    @GetMapping("/join/{code}")
+    String joinWithCode(@PathVariable String code, Model model) {
+        WorkshopView workshop = workshops.byCode(code);
+        model.addAttribute("code", workshop.joinCode());
+        model.addAttribute("known", true);
+        return "workshop/join";
+    }
+
+    @PostMapping("/join")
+    String join(@RequestParam(name = "code", required = false) String code,
+            @RequestParam(name = "name", required = false) String name, Model model, HttpServletResponse response) {
+        try {
+            WorkshopService.Joined joined = workshops.join(code, name);
+            String joinCode = joined.workshop().joinCode();
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE_PREFIX + joinCode, joined.browserKey())
+                    .path("/").httpOnly(true).sameSite("Lax").maxAge(Duration.ofHours(12)).build().toString());
+            return "redirect:/w/" + joinCode;
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("code", code);
+            model.addAttribute("name", name);
+            model.addAttribute("problem", e.problems().get(0).message());
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "workshop/join";
+        }
+        catch (WorkshopClosedException e) {
+            model.addAttribute("code", code);
+            model.addAttribute("name", name);
+            model.addAttribute("problem", e.getMessage());
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "workshop/join";
+        }
+    }
+
+    @GetMapping("/w/{code}")
+    String vote(@PathVariable String code, HttpServletRequest request, Model model) {
+        String joinCode = WorkshopService.normalise(code);
+        String key = key(request, joinCode);
+        if (workshops.participantName(joinCode, key).isEmpty()) {
+            return "redirect:/join/" + joinCode;
+        }
+        return render(model, workshops.participantState(joinCode, key), null, null);
+    }
+
+    @PostMapping("/w/{code}/vote")
+    String cast(@PathVariable String code, @RequestParam(name = "dimension", required = false) String dimension,
+            @RequestParam(name = "current", required = false) String current,
+            @RequestParam(name = "target", required = false) String target,
+            @RequestParam(name = "reason", required = false) String reason, HttpServletRequest request, Model model,
+            HttpServletResponse response) {
+        String joinCode = WorkshopService.normalise(code);
+        String key = key(request, joinCode);
+        if (workshops.participantName(joinCode, key).isEmpty()) {
+            return "redirect:/join/" + joinCode;
+        }
+        VoteForm form = new VoteForm(dimension, current, target, reason);
+        try {
+            workshops.vote(joinCode, new VoteCommand(null, key, dimension, level(current), level(target), reason));
+            return "redirect:/w/" + joinCode + "?voted";
+        }
+        catch (NumberFormatException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return render(model, workshops.participantState(joinCode, key), form, "Choose levels from 1 to 5.");
+        }
+        catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return render(model, workshops.participantState(joinCode, key), form,
+                    e.problems().stream().map(FieldProblem::message).reduce((a, b) -> a + " " + b).orElse(""));
+        }
+        catch (ConflictException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return render(model, workshops.participantState(joinCode, key), null, e.getMessage());
+        }
+    }
+
+    /** What a participant's script compares to know when the room moved on (votes stay silent). */
+    @GetMapping("/w/{code}/state")
+    @ResponseBody
+    Map<String, Object> state(@PathVariable String code) {
+        WorkshopView workshop = workshops.byCode(code);
+        return Map.of("stamp", workshop.status() + ":" + workshop.currentDimension() + ":"
+                + workshop.revealed(workshop.currentDimension()));
+    }
+
+    record VoteForm(String dimension, String current, String target, String reason) {
+    }
+
+    private String render(Model model, WorkshopService.ParticipantState state, VoteForm form, String problem) {
+        model.addAttribute("state", state);
+        model.addAttribute("form", form != null ? form : state.vote() == null
+                ? new VoteForm(state.dimension().code(), null, null, null)
+                : new VoteForm(state.dimension().code(), String.valueOf(state.vote().current()),
+                        String.valueOf(state.vote().target()), state.vote().reason()));
+        model.addAttribute("problem", problem);
+        if (state.tally() != null) {
+            model.addAttribute("chart", VoteChart.draw(state.tally()));
+        }
+        return "workshop/participant";
+    }
+
+    private static String key(HttpServletRequest request, String joinCode) {
+        var cookie = WebUtils.getCookie(request, COOKIE_PREFIX + joinCode);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    private static Integer level(String value) {
+        return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.mpem.portal.workshop;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ParticipantRepository extends JpaRepository<Participant, Long> {
+
+    Optional<Participant> findByWorkshopIdAndNameKey(long workshopId, String nameKey);
+
+    Optional<Participant> findByWorkshopIdAndBrowserKey(long workshopId, String browserKey);
+
+    List<Participant> findByWorkshopId(long workshopId);
+
+    long countByWorkshopId(long workshopId);
+}

@@ -1,0 +1,84 @@
+package dev.mpem.portal.workshop;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.mpem.portal.assessment.RatingJson;
+
+/**
+ * Workshop mode over the API. Votes need no account: an open join code is the credential. Opening,
+ * revealing, agreeing and closing need a consultant.
+ */
+@RestController
+class WorkshopApiController {
+
+    private final WorkshopService workshops;
+
+    WorkshopApiController(WorkshopService workshops) {
+        this.workshops = workshops;
+    }
+
+    @PostMapping("/api/assessments/{id}/workshops")
+    ResponseEntity<WorkshopJson> open(@PathVariable long id, @RequestBody(required = false) OpenRequest request) {
+        WorkshopView workshop = workshops.open(id, request != null && Boolean.TRUE.equals(request.anonymous()));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/workshops/" + workshop.id()).build().toUri()).body(WorkshopJson.of(workshop));
+    }
+
+    @GetMapping("/api/workshops/{id}")
+    WorkshopJson get(@PathVariable long id) {
+        return WorkshopJson.of(workshops.get(id));
+    }
+
+    @PostMapping("/api/workshops/{joinCode}/votes")
+    VoteJson vote(@PathVariable String joinCode, @RequestBody VoteRequest request) {
+        WorkshopService.OwnVote vote = workshops.vote(joinCode, new VoteCommand(request.participant(), null,
+                request.dimension(), request.current(), request.target(), request.reason()));
+        return new VoteJson(request.participant() == null ? null : request.participant().strip(), request.dimension(),
+                vote.current(), vote.target(), vote.reason());
+    }
+
+    @PostMapping("/api/workshops/{id}/dimensions/{code}/reveal")
+    Tally reveal(@PathVariable long id, @PathVariable String code) {
+        return workshops.reveal(id, code);
+    }
+
+    @PostMapping("/api/workshops/{id}/dimensions/{code}/agree")
+    RatingJson agree(@PathVariable long id, @PathVariable String code, @RequestBody AgreeRequest request) {
+        return RatingJson.of(workshops.agree(id, code, request.current(), request.target(), request.reason(),
+                request.version()));
+    }
+
+    @PostMapping("/api/workshops/{id}/close")
+    WorkshopJson close(@PathVariable long id) {
+        return WorkshopJson.of(workshops.close(id));
+    }
+
+    record OpenRequest(Boolean anonymous) {
+    }
+
+    record VoteRequest(String participant, String dimension, Integer current, Integer target, String reason) {
+    }
+
+    record AgreeRequest(Integer current, Integer target, String reason, Long version) {
+    }
+
+    record VoteJson(String participant, String dimension, int current, int target, String reason) {
+    }
+
+    record WorkshopJson(long id, String joinCode, String joinUrl, long assessmentId, boolean anonymous, String status,
+            String currentDimension, java.util.Set<String> revealed) {
+
+        static WorkshopJson of(WorkshopView workshop) {
+            return new WorkshopJson(workshop.id(), workshop.joinCode(), ServletUriComponentsBuilder
+                    .fromCurrentContextPath().path("/join/" + workshop.joinCode()).toUriString(),
+                    workshop.assessmentId(), workshop.anonymous(), workshop.status(), workshop.currentDimension(),
+                    workshop.revealed());
+        }
+    }
+}

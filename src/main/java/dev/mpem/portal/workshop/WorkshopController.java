@@ -1,0 +1,156 @@
+package dev.mpem.portal.workshop;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.mpem.portal.assessment.AssessmentService;
+import dev.mpem.portal.assessment.AssessmentView;
+import dev.mpem.portal.assessment.StaleRatingException;
+import dev.mpem.portal.system.ConflictException;
+import dev.mpem.portal.system.Flash;
+import dev.mpem.portal.system.InvalidInputException;
+
+/** The facilitator's side of a workshop: open it, move the room, reveal, agree, close. */
+@Controller
+class WorkshopController {
+
+    private static final String PROJECTOR = "workshop/projector";
+
+    private final WorkshopService workshops;
+    private final AssessmentService assessments;
+
+    WorkshopController(WorkshopService workshops, AssessmentService assessments) {
+        this.workshops = workshops;
+        this.assessments = assessments;
+    }
+
+    @GetMapping("/assessments/{id}/workshops")
+    String list(@PathVariable long id, Model model) {
+        model.addAttribute("assessment", assessments.get(id));
+        model.addAttribute("workshops", workshops.of(id));
+        return "workshop/workshops";
+    }
+
+    @PostMapping("/assessments/{id}/workshops")
+    String open(@PathVariable long id, @RequestParam(name = "anonymous", defaultValue = "false") boolean anonymous,
+            RedirectAttributes redirect) {
+        try {
+            WorkshopView workshop = workshops.open(id, anonymous);
+            Flash.success(redirect, "Workshop open. Show this screen to the room: participants join with the code.");
+            return "redirect:/workshops/" + workshop.id();
+        }
+        catch (ConflictException e) {
+            Flash.error(redirect, e.getMessage());
+            Object running = e.details().get("id");
+            return running != null ? "redirect:/workshops/" + running : "redirect:/assessments/" + id + "/workshops";
+        }
+    }
+
+    @GetMapping("/workshops/{id}")
+    String projector(@PathVariable long id, Model model) {
+        WorkshopView workshop = workshops.get(id);
+        return render(model, workshop, null, null);
+    }
+
+    @PostMapping("/workshops/{id}/move")
+    String move(@PathVariable long id, @RequestParam("dimension") String dimension) {
+        workshops.moveTo(id, dimension);
+        return "redirect:/workshops/" + id;
+    }
+
+    @PostMapping("/workshops/{id}/reveal")
+    String reveal(@PathVariable long id) {
+        WorkshopView workshop = workshops.get(id);
+        workshops.reveal(id, workshop.currentDimension());
+        return "redirect:/workshops/" + id;
+    }
+
+    @PostMapping("/workshops/{id}/agree")
+    String agree(@PathVariable long id, @RequestParam(name = "current", required = false) String current,
+            @RequestParam(name = "target", required = false) String target,
+            @RequestParam(name = "reason", required = false) String reason,
+            @RequestParam(name = "version", required = false) String version, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        WorkshopView workshop = workshops.get(id);
+        AgreeForm form = new AgreeForm(current, target, reason);
+        try {
+            workshops.agree(id, workshop.currentDimension(), number(current), number(target), reason, version == null
+                    || version.isBlank() ? null : Long.valueOf(version));
+            Flash.success(redirect, "Agreed and saved as the rating of this dimension.");
+            return "redirect:/workshops/" + id;
+        }
+        catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return render(model, workshop, form, e.getMessage());
+        }
+        catch (StaleRatingException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("stale", e.stored());
+            return render(model, workshop, form, e.getMessage());
+        }
+        catch (ConflictException | NumberFormatException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return render(model, workshop, form, e instanceof NumberFormatException
+                    ? "Choose the agreed levels from 1 to 5." : e.getMessage());
+        }
+    }
+
+    @PostMapping("/workshops/{id}/close")
+    String close(@PathVariable long id, RedirectAttributes redirect) {
+        WorkshopView workshop = workshops.close(id);
+        Flash.success(redirect, "Workshop closed: its code no longer works. The votes stay with the assessment.");
+        return "redirect:/assessments/" + workshop.assessmentId();
+    }
+
+    /** What the projector's script compares to know when to reload. */
+    @GetMapping("/workshops/{id}/state")
+    @ResponseBody
+    Map<String, Object> state(@PathVariable long id) {
+        WorkshopView workshop = workshops.get(id);
+        var state = workshops.state(id, workshop.currentDimension());
+        return Map.of("stamp", workshop.status() + ":" + workshop.currentDimension() + ":" + state.voted() + ":"
+                + state.joined() + ":" + workshop.revealed(workshop.currentDimension()));
+    }
+
+    record AgreeForm(String current, String target, String reason) {
+    }
+
+    private String render(Model model, WorkshopView workshop, AgreeForm form, String problem) {
+        AssessmentView assessment = assessments.get(workshop.assessmentId());
+        var state = workshops.state(workshop.id(), workshop.currentDimension());
+        model.addAttribute("workshop", workshop);
+        model.addAttribute("assessment", assessment);
+        model.addAttribute("state", state);
+        model.addAttribute("counts", workshops.voteCounts(workshop.id()));
+        model.addAttribute("rating", assessment.rating(workshop.currentDimension()));
+        model.addAttribute("joinUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/join/"
+                + workshop.joinCode()).toUriString());
+        model.addAttribute("joinPage", ServletUriComponentsBuilder.fromCurrentContextPath().path("/join").toUriString());
+        if (state.tally() != null) {
+            model.addAttribute("chart", VoteChart.draw(state.tally()));
+            model.addAttribute("agree", form != null ? form : new AgreeForm(
+                    suggestion(state.tally().medianCurrent()), suggestion(state.tally().medianTarget()), null));
+        }
+        model.addAttribute("problem", problem);
+        return PROJECTOR;
+    }
+
+    private static String suggestion(java.math.BigDecimal median) {
+        return median == null ? null : String.valueOf(Tally.suggestion(median));
+    }
+
+    private static Integer number(String value) {
+        return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+    }
+}

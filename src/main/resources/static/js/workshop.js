@@ -1,0 +1,45 @@
+// Keeps workshop pages current without a manual reload (they also work without this script):
+// polls the page's state and reloads when the room moved on. A participant's half-entered vote is
+// never thrown away: then the page asks for a reload instead of doing it.
+(function () {
+    'use strict';
+    var main = document.querySelector('main[data-poll]');
+    if (!main || !window.fetch) { return; }
+    var url = main.getAttribute('data-state-url');
+    var stamp = null;
+    var dirty = false;
+    var form = document.querySelector('form.vote-form, form.agree-form');
+    if (form) {
+        form.addEventListener('input', function () { dirty = true; });
+        form.addEventListener('change', function () { dirty = true; });
+        form.addEventListener('submit', function () { dirty = false; });
+    }
+
+    function notice() {
+        if (document.getElementById('moved-on')) { return; }
+        var box = document.createElement('div');
+        box.id = 'moved-on';
+        box.className = 'flash info';
+        box.setAttribute('role', 'status');
+        var text = document.createElement('p');
+        text.textContent = 'The workshop has moved on. Send your entry, or reload the page to follow.';
+        box.appendChild(text);
+        main.insertBefore(box, main.firstChild);
+    }
+
+    function poll() {
+        fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+            .then(function (response) { return response.ok ? response.json() : null; })
+            .then(function (state) {
+                if (!state) { return; }
+                if (stamp === null) { stamp = state.stamp; return; }
+                if (state.stamp !== stamp) {
+                    if (dirty) { notice(); } else { window.location.reload(); }
+                }
+            })
+            .catch(function () { /* offline for a moment: try again at the next tick */ });
+    }
+
+    poll();
+    window.setInterval(poll, 3000);
+})();
