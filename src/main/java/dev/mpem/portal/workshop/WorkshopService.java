@@ -56,6 +56,7 @@ public class WorkshopService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
 
     WorkshopService(WorkshopRepository workshops, ParticipantRepository participants, VoteRepository votes,
             AssessmentService assessments, ModelService modelService, AuditService audit, CurrentUser currentUser,
@@ -69,6 +70,8 @@ public class WorkshopService {
         this.currentUser = currentUser;
         this.clock = clock;
         this.writing = new TransactionTemplate(transactionManager);
+        this.reading = new TransactionTemplate(transactionManager);
+        this.reading.setReadOnly(true);
     }
 
     // --- the facilitator -------------------------------------------------------------------------
@@ -132,7 +135,6 @@ public class WorkshopService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public RatingView agree(long id, String dimensionCode, Integer current, Integer target, String reason, Long version) {
-        Workshop workshop = find(id);
         Dimension dimension = dimension(dimensionCode);
         List<FieldProblem> problems = new ArrayList<>();
         String why = Text.singleLine(reason);
@@ -149,16 +151,24 @@ public class WorkshopService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (!workshop.open()) {
-            throw new WorkshopNotOpenException("WORKSHOP_CLOSED", "This workshop is closed.", Map.of());
+        // Read the reveal in a transaction of its own: the rating save below runs in its own, too.
+        record Revealed(long assessmentId, Long ratingVersion, Tally tally) {
         }
-        if (!workshop.revealed(dimension.code())) {
-            throw new WorkshopNotOpenException("NOT_REVEALED", "Reveal the votes on " + dimension.name()
-                    + " before recording what the room agreed.", Map.of());
-        }
-        Tally tally = tally(workshop, dimension.code());
-        Long expected = version != null ? version : workshop.revealOf(dimension.code()).ratingVersion();
-        RatingView rating = assessments.saveRating(workshop.assessmentId(), dimension.code(),
+        Revealed revealed = reading.execute(status -> {
+            Workshop workshop = find(id);
+            if (!workshop.open()) {
+                throw new WorkshopNotOpenException("WORKSHOP_CLOSED", "This workshop is closed.", Map.of());
+            }
+            if (!workshop.revealed(dimension.code())) {
+                throw new WorkshopNotOpenException("NOT_REVEALED", "Reveal the votes on " + dimension.name()
+                        + " before recording what the room agreed.", Map.of());
+            }
+            return new Revealed(workshop.assessmentId(), workshop.revealOf(dimension.code()).ratingVersion(),
+                    tally(workshop, dimension.code()));
+        });
+        Tally tally = revealed.tally();
+        Long expected = version != null ? version : revealed.ratingVersion();
+        RatingView rating = assessments.saveRating(revealed.assessmentId(), dimension.code(),
                 RatingCommand.agreed(current, target, expected, new Agreement(why, tally.confidence()),
                         currentUser.username()));
         return rating;
@@ -257,10 +267,10 @@ public class WorkshopService {
 
     /** The participant a browser key stands for in the workshop of this code. */
     public Optional<String> participantName(String joinCode, String browserKey) {
+        Workshop workshop = openByCode(joinCode);
         if (browserKey == null) {
             return Optional.empty();
         }
-        Workshop workshop = openByCode(joinCode);
         return participants.findByWorkshopIdAndBrowserKey(workshop.id(), browserKey).map(Participant::displayName);
     }
 
