@@ -2,8 +2,8 @@ package dev.mpem.portal.system;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A message shown once on the page a successful form post redirects to. */
-public record Flash(String kind, String message) {
+/** A message shown once on the page a successful form post redirects to (kept in the session, hence serializable). */
+public record Flash(String kind, String message) implements java.io.Serializable {
 
     public static void success(RedirectAttributes attributes, String message) {
         attributes.addFlashAttribute("flash", new Flash("success", message));

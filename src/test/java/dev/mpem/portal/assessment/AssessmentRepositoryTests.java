@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.persistence.EntityManager;
 
@@ -31,10 +33,12 @@ class AssessmentRepositoryTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** A new organisation; unique, because the PostgreSQL test database keeps what earlier runs wrote. */
     long organisationId() {
+        String key = "org " + java.util.UUID.randomUUID();
         jdbc.update("insert into organisations (name, name_key, created_at, updated_at, version)"
-                + " values ('Org', 'org', current_timestamp, current_timestamp, 0)");
-        return jdbc.queryForObject("select max(id) from organisations", Long.class);
+                + " values (?, ?, current_timestamp, current_timestamp, 0)", key, key);
+        return jdbc.queryForObject("select id from organisations where name_key = ?", Long.class, key);
     }
 
     Assessment newAssessment(long organisationId, String date, List<String> focus) {
@@ -87,7 +91,9 @@ class AssessmentRepositoryTests {
         assertThatThrownBy(() -> ratings.saveAndFlush(second)).isInstanceOf(DataIntegrityViolationException.class);
     }
 
+    /** Without the test's transaction: on PostgreSQL a refused statement would abort the rest of it. */
     @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void checkConstraintsGuardLevelsEvenAgainstDirectSql() {
         Assessment assessment = newAssessment(organisationId(), "2026-05-14", List.of());
         String insert = "insert into ratings (assessment_id, dimension_code, current_level, target_level, version, updated_at)"

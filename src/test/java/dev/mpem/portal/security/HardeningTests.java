@@ -56,32 +56,34 @@ class HardeningTests {
         for (String page : new String[] { "/login", "/organisations", "/share/not-a-valid-token-at-all-000000000",
                 "/no/such/page", "/css/portal.css" }) {
             HttpResponse<String> response = anonymous.get(page);
-            assertThat(response.headers().allValues("Set-Cookie")).as(page).noneMatch(c -> c.startsWith("JSESSIONID"));
+            assertThat(response.headers().allValues("Set-Cookie")).as(page).noneMatch(c -> c.startsWith(Browser.SESSION_COOKIE + "="));
         }
         HttpResponse<String> failedSignIn = anonymous.submit("/login", "/login",
                 Map.of("username", "nobody", "password", "wrong password 1"));
-        assertThat(failedSignIn.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        assertThat(failedSignIn.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(Browser.SESSION_COOKIE + "="));
 
         assertThat(anonymous.cookies().getCookieStore().getCookies()).extracting(HttpCookie::getName)
-                .doesNotContain("JSESSIONID");
+                .doesNotContain(Browser.SESSION_COOKIE);
     }
 
     @Test
     void signingInGivesANewSessionIdNotOneChosenBeforehand() {
         UserView consultant = fixtures.user(Role.CONSULTANT);
-        String planted = "ATTACKER0000000000000000000000";
+        String planted = java.util.Base64.getEncoder().encodeToString(
+                "a1b2c3d4-0000-4000-8000-attacker0000".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         Browser victim = new Browser(port);
-        victim.cookies().getCookieStore().add(URI.create("http://localhost:" + port), cookie("JSESSIONID", planted));
+        victim.cookies().getCookieStore().add(URI.create("http://localhost:" + port), cookie(Browser.SESSION_COOKIE, planted));
 
         HttpResponse<String> signIn = victim.submit("/login", "/login",
                 Map.of("username", consultant.username(), "password", Fixtures.PASSWORD));
 
         assertThat(signIn.statusCode()).isEqualTo(302);
-        String issued = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+        String issued = signIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(Browser.SESSION_COOKIE + "="))
+                .map(c -> c.substring(Browser.SESSION_COOKIE.length() + 1, c.indexOf(';'))).findFirst().orElseThrow();
         assertThat(issued).isNotEqualTo(planted);
         Browser attacker = new Browser(port);
-        attacker.cookies().getCookieStore().add(URI.create("http://localhost:" + port), cookie("JSESSIONID", planted));
+        attacker.cookies().getCookieStore().add(URI.create("http://localhost:" + port), cookie(Browser.SESSION_COOKIE, planted));
         assertThat(attacker.get("/").statusCode()).as("the planted id signs nobody in").isEqualTo(302);
     }
 

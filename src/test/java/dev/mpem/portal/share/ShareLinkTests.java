@@ -83,7 +83,7 @@ class ShareLinkTests {
         }
         assertThat(stranger.get("/api/assessments/" + assessment.id() + "/report").statusCode()).isEqualTo(401);
         assertThat(stranger.cookies().getCookieStore().getCookies()).extracting(HttpCookie::getName)
-                .doesNotContain("JSESSIONID");
+                .doesNotContain(Browser.SESSION_COOKIE);
         assertThat(jdbc.queryForObject("select use_count from share_links where assessment_id = ?", Long.class,
                 assessment.id())).isEqualTo(2);
     }

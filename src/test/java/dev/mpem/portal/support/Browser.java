@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 /** A plain HTTP client that behaves like a browser: keeps cookies and sends forms with their CSRF token. */
 public final class Browser {
 
+    /** The portal's session cookie (Spring Session keeps sessions in the database). */
+    public static final String SESSION_COOKIE = "SESSION";
+
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;

@@ -123,7 +123,7 @@ class WorkshopPagesTests {
 
         // Participants never got a session, only their workshop cookie.
         assertThat(ana.cookies().getCookieStore().getCookies()).extracting(HttpCookie::getName)
-                .contains("mpem_w_" + room.code()).doesNotContain("JSESSIONID");
+                .contains("mpem_w_" + room.code()).doesNotContain(Browser.SESSION_COOKIE);
     }
 
     @Test
