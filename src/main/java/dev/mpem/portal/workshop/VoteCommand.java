@@ -4,6 +4,11 @@ package dev.mpem.portal.workshop;
  * A vote as cast from a participant's browser (known by {@code browserKey}) or through the API
  * (known by the name in {@code participant}).
  */
-record VoteCommand(String participant, String browserKey, String dimension, Integer current, Integer target,
+public record VoteCommand(String participant, String browserKey, String dimension, Integer current, Integer target,
         String reason) {
+
+    /** A vote of the participant of this name (as the API casts it). */
+    public static VoteCommand byName(String participant, String dimension, int current, int target, String reason) {
+        return new VoteCommand(participant, null, dimension, current, target, reason);
+    }
 }

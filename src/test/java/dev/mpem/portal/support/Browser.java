@@ -18,7 +18,7 @@ public final class Browser {
     public static final String SESSION_COOKIE = "SESSION";
 
     private final String base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public Browser(int port) {
@@ -26,12 +26,26 @@ public final class Browser {
     }
 
     public Browser(String base) {
+        this(base, new CookieManager());
+    }
+
+    /** A browser tab on another server that shares this browser's cookies (another instance of the portal). */
+    public Browser sameCookiesOn(int port) {
+        return new Browser("http://localhost:" + port, cookies);
+    }
+
+    private Browser(String base, CookieManager cookies) {
         this.base = base;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+    }
+
+    public HttpResponse<String> getJson(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build());
     }
 
     public HttpResponse<byte[]> getBytes(String path) {

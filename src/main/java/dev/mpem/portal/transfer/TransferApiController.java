@@ -1,0 +1,30 @@
+package dev.mpem.portal.transfer;
+
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Export and import over the API, for admins (HTTP Basic). */
+@RestController
+class TransferApiController {
+
+    private final TransferService transfer;
+
+    TransferApiController(TransferService transfer) {
+        this.transfer = transfer;
+    }
+
+    @GetMapping("/api/admin/export")
+    Map<String, Object> export(@RequestParam(name = "passwordHashes", defaultValue = "false") boolean passwordHashes) {
+        return transfer.export(passwordHashes);
+    }
+
+    @PostMapping("/api/admin/import")
+    TransferService.ImportSummary importAll(@RequestBody Map<String, Object> document) {
+        return transfer.importAll(document);
+    }
+}

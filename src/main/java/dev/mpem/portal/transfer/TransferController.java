@@ -1,0 +1,86 @@
+package dev.mpem.portal.transfer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mpem.portal.system.ConflictException;
+import dev.mpem.portal.system.Flash;
+import dev.mpem.portal.system.InvalidInputException;
+
+/** Admins move all data out of the portal and into an empty one (for example from H2 to PostgreSQL). */
+@Controller
+class TransferController {
+
+    private final TransferService transfer;
+    private final JsonMapper json;
+
+    TransferController(TransferService transfer, JsonMapper json) {
+        this.transfer = transfer;
+        this.json = json;
+    }
+
+    @GetMapping("/admin/data")
+    String page() {
+        return "transfer/data";
+    }
+
+    @GetMapping("/admin/data/export.json")
+    ResponseEntity<byte[]> export(@RequestParam(name = "passwordHashes", defaultValue = "false") boolean passwordHashes) {
+        byte[] body = json.writeValueAsBytes(transfer.export(passwordHashes));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("mpem-portal-export-" + java.time.LocalDate.now() + ".json", StandardCharsets.UTF_8)
+                        .build().toString())
+                .body(body);
+    }
+
+    @PostMapping("/admin/data/import")
+    String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (file == null || file.isEmpty()) {
+            return problem(model, response, HttpStatus.BAD_REQUEST, "Choose the export file (.json) to import.");
+        }
+        try {
+            Map<String, Object> document = json.readValue(file.getBytes(), new TypeReference<Map<String, Object>>() {
+            });
+            TransferService.ImportSummary summary = transfer.importAll(document);
+            Flash.success(redirect, "Imported: " + summary.imported() + (summary.accountsNeedingPasswordReset().isEmpty()
+                    ? "." : ". Reset the passwords of: " + String.join(", ", summary.accountsNeedingPasswordReset()) + "."));
+            return "redirect:/admin/data";
+        }
+        catch (JacksonException | IOException e) {
+            return problem(model, response, HttpStatus.BAD_REQUEST, "The file is not a valid JSON export.");
+        }
+        catch (InvalidInputException e) {
+            return problem(model, response, HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        catch (ConflictException e) {
+            return problem(model, response, HttpStatus.CONFLICT, e.getMessage());
+        }
+    }
+
+    private static String problem(Model model, HttpServletResponse response, HttpStatus status, String message) {
+        model.addAttribute("problem", message);
+        response.setStatus(status.value());
+        return "transfer/data";
+    }
+}

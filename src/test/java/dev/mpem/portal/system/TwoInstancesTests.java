@@ -1,0 +1,108 @@
+package dev.mpem.portal.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.mpem.portal.PortalApplication;
+import dev.mpem.portal.account.AccountService;
+import dev.mpem.portal.account.UserForm;
+import dev.mpem.portal.assessment.AssessmentService;
+import dev.mpem.portal.assessment.AssessmentView;
+import dev.mpem.portal.assessment.RatingCommand;
+import dev.mpem.portal.support.Browser;
+import dev.mpem.portal.support.Fixtures;
+
+/**
+ * Two instances of the portal on one database, as behind a load balancer: a session made on one is
+ * good on the other, and the same rating saved on both from the same version is saved once.
+ * Runs on H2 (one in-memory database shared by both) and, with -Ppostgres, on PostgreSQL.
+ */
+class TwoInstancesTests {
+
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private final String h2 = "jdbc:h2:mem:two-instances-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+
+    @AfterEach
+    void stop() {
+        instances.forEach(ConfigurableApplicationContext::close);
+    }
+
+    ConfigurableApplicationContext start() {
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        if (!"postgres".equals(System.getProperty("portal.test.database"))) {
+            args.add("--spring.datasource.url=" + h2);
+        }
+        ConfigurableApplicationContext instance = new SpringApplicationBuilder(PortalApplication.class)
+                .run(args.toArray(String[]::new));
+        instances.add(instance);
+        return instance;
+    }
+
+    static int port(ConfigurableApplicationContext instance) {
+        return ((WebServerApplicationContext) instance).getWebServer().getPort();
+    }
+
+    @Test
+    void aSessionFromOneInstanceWorksOnTheOtherAndOnlyOneOfTwoEqualSavesWins() throws Exception {
+        ConfigurableApplicationContext first = start();
+        ConfigurableApplicationContext second = start();
+        String username = "two." + System.nanoTime();
+        first.getBean(AccountService.class).create(new UserForm(username, "Two", Fixtures.PASSWORD, "CONSULTANT",
+                List.of(), true));
+        long organisation = first.getBean(dev.mpem.portal.organisation.OrganisationService.class)
+                .create(new dev.mpem.portal.organisation.OrganisationForm(Fixtures.unique("Two"), null, null, null)).id();
+        AssessmentView assessment = first.getBean(AssessmentService.class).create(organisation,
+                new dev.mpem.portal.assessment.AssessmentForm("Two instances", "2026-05-14", null, null, List.of()));
+        first.getBean(AssessmentService.class).saveRating(assessment.id(), "EXTENT",
+                RatingCommand.of(1, 2, null, null, "setup"));
+
+        Browser onFirst = new Browser(port(first));
+        assertThat(onFirst.signIn(username, Fixtures.PASSWORD)).isTrue();
+        Browser onSecond = onFirst.sameCookiesOn(port(second));
+        HttpResponse<String> dashboard = onSecond.get("/");
+        assertThat(dashboard.statusCode()).as("signed in on the second instance").isEqualTo(200);
+        assertThat(dashboard.body()).contains("Signed in as Two");
+
+        String step = "/assessments/" + assessment.id() + "/steps/EXTENT";
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> saves = new ArrayList<>();
+        for (Browser browser : List.of(onFirst, onSecond)) {
+            String level = browser == onFirst ? "2" : "3";
+            saves.add(pool.submit(() -> {
+                go.await();
+                return browser.submit(step, step, Map.of("current", level, "target", "4", "version", "1",
+                        "action", "stay")).statusCode();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> save : saves) {
+            statuses.add(save.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsExactlyInAnyOrder(302, 409);
+        var stored = second.getBean(AssessmentService.class).get(assessment.id()).rating("EXTENT");
+        assertThat(stored.version()).isEqualTo(2L);
+        assertThat(stored.current()).isIn(2, 3);
+
+        // Signing out on the second instance ends the session on the first too.
+        onSecond.submit("/", "/logout", Map.of());
+        assertThat(onFirst.get("/").statusCode()).isEqualTo(302);
+    }
+}

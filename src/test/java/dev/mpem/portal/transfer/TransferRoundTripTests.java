@@ -1,0 +1,230 @@
+package dev.mpem.portal.transfer;
+
+import static dev.mpem.portal.support.Requests.signedInAs;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mpem.portal.PortalApplication;
+import dev.mpem.portal.account.Role;
+import dev.mpem.portal.account.UserView;
+import dev.mpem.portal.assessment.AssessmentForm;
+import dev.mpem.portal.assessment.AssessmentService;
+import dev.mpem.portal.assessment.AssessmentView;
+import dev.mpem.portal.assessment.RatingCommand;
+import dev.mpem.portal.share.ShareService;
+import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.workshop.VoteCommand;
+import dev.mpem.portal.workshop.WorkshopService;
+
+/**
+ * Export everything from one portal, import it into a new one on an empty database, export again:
+ * nothing is lost. (On -Ppostgres the source is PostgreSQL and the target H2.)
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class TransferRoundTripTests {
+
+    @Autowired
+    TransferService transfer;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Autowired
+    ShareService shares;
+
+    @Autowired
+    WorkshopService workshops;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    MockMvc mvc;
+
+    void richData() {
+        UserView executive = fixtures.user(Role.EXECUTIVE);
+        AssessmentView baseline = fixtures.assessment("SELL_MORE", "WIDEN_REACH");
+        fixtures.rateAll(baseline.id(), 2, 3);
+        assessments.saveRating(baseline.id(), "CULTURE", RatingCommand.of(1, 4,
+                "Łódź & Zürich: \"quoted\", <b>tags</b>,\nnew line \u2014 \uD83D\uDE80", 1L, "pat"));
+        fixtures.complete(baseline.id());
+        assessments.reopen(baseline.id(), "pat", "missed a note");
+        fixtures.complete(baseline.id());
+        AssessmentView next = assessments.reassess(baseline.id(), new AssessmentForm("Six months on",
+                java.time.LocalDate.now().toString(), "Pat", "CMO", List.of("SELL_MORE")));
+        shares.create(baseline.id(), 30);
+        var workshop = workshops.open(next.id(), false);
+        workshops.vote(workshop.joinCode(), VoteCommand.byName("Ana", "EXTENT", 2, 3, "rules for e-mail"));
+        workshops.vote(workshop.joinCode(), VoteCommand.byName("Ben", "EXTENT", 3, 4, null));
+        workshops.reveal(workshop.id(), "EXTENT");
+        workshops.agree(workshop.id(), "EXTENT", 2, 3, "Half the room saw rules", null);
+        assertThat(executive.id()).isPositive();
+    }
+
+    @Test
+    void everythingSurvivesAnExportAndImportIntoAnEmptyPortal() {
+        richData();
+        Map<String, Object> first = roundTrip(transfer.export(true));
+
+        try (ConfigurableApplicationContext target = emptyPortal()) {
+            TransferService there = target.getBean(TransferService.class);
+            TransferService.ImportSummary summary = there.importAll(first);
+            assertThat(summary.accountsNeedingPasswordReset()).isEmpty();
+            assertThat(summary.accountsKeptAsHere()).containsExactly("admin");
+            Map<String, Object> second = roundTrip(there.export(true));
+
+            Map<String, List<Map<String, Object>>> before = canonical(first, false);
+            Map<String, List<Map<String, Object>>> after = canonical(second, true);
+            for (Tables.Table table : Tables.ALL) {
+                assertThat(after.get(table.name())).as(table.name()).isEqualTo(before.get(table.name()));
+            }
+            assertThat(before.get("ratings")).filteredOn(row -> row.get("notes") != null)
+                    .anySatisfy(row -> assertThat(row.get("notes").toString())
+                    .contains("Łódź", "\uD83D\uDE80", "\n"));
+            assertThat(before.get("workshop_votes")).hasSizeGreaterThanOrEqualTo(2);
+
+            // Imported accounts sign in with their own passwords on the new portal.
+            String hash = target.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "select password_hash from users where role = 'EXECUTIVE' order by id desc fetch first 1 rows only",
+                    String.class);
+            assertThat(target.getBean(PasswordEncoder.class).matches(Fixtures.PASSWORD, hash)).isTrue();
+
+            // Importing twice is refused: the portal is no longer empty.
+            assertThatThrownBy(() -> there.importAll(first)).isInstanceOf(TransferService.NotEmptyException.class);
+        }
+    }
+
+    @Test
+    void withoutPasswordHashesImportedAccountsNeedAReset() {
+        fixtures.user(Role.CONSULTANT);
+        Map<String, Object> export = roundTrip(transfer.export(false));
+        assertThat(rows(export, "users")).allSatisfy(row -> assertThat(row).doesNotContainKey("password_hash"));
+
+        try (ConfigurableApplicationContext target = emptyPortal()) {
+            TransferService.ImportSummary summary = target.getBean(TransferService.class).importAll(export);
+            assertThat(summary.accountsNeedingPasswordReset()).isNotEmpty().doesNotContain("admin");
+            String hash = target.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "select password_hash from users where username = ?", String.class,
+                    summary.accountsNeedingPasswordReset().get(0));
+            assertThat(hash).startsWith("{bcrypt}");
+            assertThat(target.getBean(PasswordEncoder.class).matches(Fixtures.PASSWORD, hash)).isFalse();
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAnExportIsRefused() {
+        try (ConfigurableApplicationContext target = emptyPortal()) {
+            TransferService there = target.getBean(TransferService.class);
+            assertThatThrownBy(() -> there.importAll(Map.of("format", "something else")))
+                    .hasMessageContaining("not an export");
+            Map<String, Object> wrongVersion = new LinkedHashMap<>(transfer.export(false));
+            wrongVersion.put("schemaVersion", "1");
+            assertThatThrownBy(() -> there.importAll(wrongVersion)).hasMessageContaining("database version 1");
+        }
+    }
+
+    @Test
+    void onlyAdminsExportAndImport() throws Exception {
+        UserView admin = fixtures.user(Role.ADMIN);
+        UserView consultant = fixtures.user(Role.CONSULTANT);
+
+        mvc.perform(get("/api/admin/export").with(httpBasic(consultant.username(), Fixtures.PASSWORD)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/data").with(signedInAs(consultant))).andExpect(status().isForbidden());
+        String body = mvc.perform(get("/api/admin/export").with(httpBasic(admin.username(), Fixtures.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("\"format\":\"mpem-portal-export\"").doesNotContain("password_hash");
+        mvc.perform(get("/admin/data/export.json").with(signedInAs(admin))).andExpect(status().isOk());
+    }
+
+    private Map<String, Object> roundTrip(Map<String, Object> document) {
+        return json.readValue(json.writeValueAsString(document), new TypeReference<Map<String, Object>>() {
+        });
+    }
+
+    private static ConfigurableApplicationContext emptyPortal() {
+        return new SpringApplicationBuilder(PortalApplication.class).run("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:import-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "--spring.datasource.username=sa", "--spring.datasource.password=");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<String, Object> document, String table) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) document.get("data")).get(table);
+    }
+
+    /**
+     * Every table's rows with ids and references replaced by positions, so that two databases that
+     * hold the same data compare equal whatever ids they gave it. The target portal's own admin and
+     * its own audit entries (its first start, the import itself) are left out.
+     */
+    private static Map<String, List<Map<String, Object>>> canonical(Map<String, Object> document, boolean target) {
+        Map<String, Map<Object, Integer>> positions = new HashMap<>();
+        Map<String, List<Map<String, Object>>> result = new LinkedHashMap<>();
+        for (Tables.Table table : Tables.ALL) {
+            List<Map<String, Object>> rows = new ArrayList<>(rows(document, table.name()));
+            if (table.name().equals("users")) {
+                rows.removeIf(row -> "admin".equals(row.get("username")));
+            }
+            if (table.name().equals("user_organisations")) {
+                rows.removeIf(row -> !positions.get("users").containsKey(String.valueOf(row.get("user_id"))));
+            }
+            if (table.name().equals("audit_events") && target) {
+                rows = rows.subList(1, rows.size() - 1);
+            }
+            Map<Object, Integer> own = new HashMap<>();
+            List<Map<String, Object>> canonicalRows = new ArrayList<>();
+            for (Map<String, Object> row : rows) {
+                Map<String, Object> copy = new LinkedHashMap<>(row);
+                if (table.id() != null) {
+                    own.put(String.valueOf(row.get(table.id())), own.size());
+                    copy.put(table.id(), own.size() - 1);
+                }
+                for (var reference : table.references().entrySet()) {
+                    Object value = row.get(reference.getKey());
+                    copy.put(reference.getKey(), value == null ? null
+                            : target(positions, own, table, reference.getValue()).get(String.valueOf(value)));
+                }
+                for (var reference : table.softReferences().entrySet()) {
+                    Object value = row.get(reference.getKey());
+                    copy.put(reference.getKey(), value == null ? null
+                            : positions.get(reference.getValue()).get(String.valueOf(value)));
+                }
+                canonicalRows.add(copy);
+            }
+            positions.put(table.name(), own);
+            result.put(table.name(), canonicalRows);
+        }
+        return result;
+    }
+
+    private static Map<Object, Integer> target(Map<String, Map<Object, Integer>> positions, Map<Object, Integer> own,
+            Tables.Table table, String targetTable) {
+        return targetTable.equals(table.name()) ? own : positions.get(targetTable);
+    }
+}
