@@ -13,5 +13,7 @@ interface ParticipantRepository extends JpaRepository<Participant, Long> {
 
     List<Participant> findByWorkshopId(long workshopId);
 
+    List<Participant> findByWorkshopIdIn(java.util.Collection<Long> workshopIds);
+
     long countByWorkshopId(long workshopId);
 }

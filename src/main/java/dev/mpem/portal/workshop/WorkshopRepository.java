@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -12,6 +13,8 @@ interface WorkshopRepository extends JpaRepository<Workshop, Long> {
 
     Optional<Workshop> findByJoinCode(String joinCode);
 
+    /** With their reveals, fetched in the same query. */
+    @EntityGraph(attributePaths = "reveals")
     List<Workshop> findByAssessmentIdOrderByOpenedAtDesc(long assessmentId);
 
     /** For a vote: votes run side by side, but wait for (and are refused after) a reveal. */

@@ -226,11 +226,8 @@ public class WorkshopService {
     }
 
     private Map<Long, String> names(List<Workshop> all) {
-        Map<Long, String> names = new HashMap<>();
-        for (Workshop workshop : all) {
-            participants.findByWorkshopId(workshop.id()).forEach(p -> names.put(p.id(), p.displayName()));
-        }
-        return names;
+        return participants.findByWorkshopIdIn(all.stream().map(Workshop::id).toList()).stream()
+                .collect(Collectors.toMap(Participant::id, Participant::displayName));
     }
 
     // --- participants ------------------------------------------------------------------------------
