@@ -50,6 +50,8 @@ public class Chromium implements BeforeEachCallback, AfterTestExecutionCallback,
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            // Elements of a page that is still loading after a click are waited for, briefly.
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
             drivers.add(driver);
             return driver;
         }

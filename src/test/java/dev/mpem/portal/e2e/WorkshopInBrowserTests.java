@@ -69,14 +69,14 @@ class WorkshopInBrowserTests {
         String name = Fixtures.unique("Browser Retail");
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("industry")).sendKeys("Retail", Keys.ENTER);
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), name));
 
         // An assessment, with a business outcome in focus.
         driver.findElement(By.linkText("Start an assessment")).click();
         driver.findElement(By.id("title")).sendKeys("Baseline in the browser");
         driver.findElement(By.id("focus-SELL_MORE")).click();
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.getCurrentUrl()).endsWith("/steps/EXTENT");
+        waitFor(driver, "/steps/EXTENT");
 
         // The walk, keyboard only.
         for (int step = 0; step < 11; step++) {
@@ -88,6 +88,8 @@ class WorkshopInBrowserTests {
                 keyboard.fromTop().chooseLevel("current", 4);
                 keyboard.chooseLevel("target", 2);
                 keyboard.tabTo(Keyboard.button("Save & next"), "Save & next").sendKeys(Keys.ENTER);
+                new WebDriverWait(driver, Duration.ofSeconds(10))
+                        .until(ExpectedConditions.presenceOfElementLocated(By.id("target-error")));
                 assertThat(driver.findElement(By.id("target-error")).getText())
                         .contains("is below the current level (4 Mature)");
                 assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(dimension);
@@ -103,12 +105,14 @@ class WorkshopInBrowserTests {
         assertThat(driver.findElement(By.cssSelector(".facts")).getText()).contains("11 of 11 rated");
 
         driver.findElement(By.xpath("//button[normalize-space()='Complete the assessment']")).click();
-        assertThat(driver.findElement(By.cssSelector("h1 .status")).getText()).isEqualTo("Completed");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.cssSelector("h1 .status"), "Completed"));
         String assessmentPath = URI.create(driver.getCurrentUrl()).getPath();
 
         // The gap report. Currents 2+1+2+2+1+4+1+3+2+2+1 = 21, targets 4+3+3+2+3+4+2+3+3+3+2 = 32:
         // overall 21/11 = 1.9 and 32/11 = 2.9; Functional (2,1,2,2) 1.75 -> 1.8 and (4,3,3,2) 3.0.
         driver.findElement(By.linkText("Gap report")).click();
+        waitFor(driver, "/report");
         assertThat(driver.findElements(By.cssSelector(".key-value")).stream().map(WebElement::getText).toList())
                 .containsExactly("1.9", "2.9", "1.0", "8 / 11");
         assertThat(driver.findElement(By.cssSelector(".overall-row")).getText()).contains("1.9", "2.9", "1.0");
@@ -132,6 +136,7 @@ class WorkshopInBrowserTests {
 
         // A read-only link, opened in a fresh browser that never signed in.
         driver.findElement(By.linkText("Share a read-only link")).click();
+        waitFor(driver, "/shares");
         driver.findElement(By.xpath("//button[normalize-space()='Create a link']")).click();
         String link = driver.findElement(By.id("new-link")).getAttribute("value");
         WebDriver stranger = browsers.open();
@@ -146,7 +151,7 @@ class WorkshopInBrowserTests {
         driver.get(url(assessmentPath));
         driver.findElement(By.linkText("Re-assess (start the next assessment)")).click();
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.getCurrentUrl()).endsWith("/steps/EXTENT");
+        waitFor(driver, "/steps/EXTENT");
         assertThat(driver.findElement(By.cssSelector(".last-time")).getText())
                 .contains("current 2 Foundational, target 4 Mature");
         keyboard.fromTop().chooseLevel("current", 3);
