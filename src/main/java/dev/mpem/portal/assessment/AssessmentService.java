@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,10 +42,12 @@ public class AssessmentService {
     private final Clock clock;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
+    private final JdbcClient jdbc;
 
     AssessmentService(AssessmentRepository assessments, RatingRepository ratings, OrganisationService organisations,
             ModelService modelService, OrganisationAccess access, AuditService audit, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.assessments = assessments;
         this.ratings = ratings;
         this.organisations = organisations;
@@ -269,6 +272,34 @@ public class AssessmentService {
                 : ratings.findByAssessmentIdIn(all.stream().map(Assessment::id).toList()).stream()
                         .collect(Collectors.groupingBy(Rating::assessmentId));
         return all.stream().map(a -> view(a, organisation, byAssessment.getOrDefault(a.id(), List.of()))).toList();
+    }
+
+    /**
+     * The fingerprint of an assessment's report, in one query: a rendered report is reusable for
+     * as long as it stays the same. "Not found" as for {@link #get} when the user may not see it.
+     */
+    public ReportFingerprint fingerprint(long id) {
+        return jdbc.sql("""
+                select a.organisation_id,
+                       o.version || ':' || a.version
+                       || ':' || (select count(*) || ':' || coalesce(sum(x.version), 0) from assessments x
+                                  where x.organisation_id = a.organisation_id)
+                       || ':' || (select count(*) || ':' || coalesce(sum(r.version), 0) from ratings r
+                                  join assessments y on y.id = r.assessment_id
+                                  where y.organisation_id = a.organisation_id)
+                       || ':' || (select count(*) || ':' || coalesce(sum(w.version), 0) from workshops w
+                                  where w.assessment_id = a.id)
+                       || ':' || (select count(*) from workshop_reveals v join workshops w2 on w2.id = v.workshop_id
+                                  where w2.assessment_id = a.id)
+                       || ':' || (select count(*) from workshop_votes t join workshops w3 on w3.id = t.workshop_id
+                                  where w3.assessment_id = a.id)
+                from assessments a join organisations o on o.id = a.organisation_id
+                where a.id = ?""")
+                .param(id)
+                .query((rs, n) -> new ReportFingerprint(id, rs.getLong(1), rs.getString(2)))
+                .optional()
+                .filter(fingerprint -> access.canSee(fingerprint.organisationId()))
+                .orElseThrow(() -> new AssessmentNotFoundException(id));
     }
 
     /** The assessment "last time" was: the one it re-assesses, else the latest completed one before it. */

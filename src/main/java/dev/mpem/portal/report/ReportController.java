@@ -25,13 +25,12 @@ class ReportController {
 
     @GetMapping("/assessments/{id}/report")
     String page(@PathVariable long id, Model model) {
-        return renderer.page(model, reports.report(id), "/assessments/" + id + "/report.pdf",
-                "/assessments/" + id + "/report.csv");
+        return renderer.page(model, id, "/assessments/" + id + "/report.pdf", "/assessments/" + id + "/report.csv");
     }
 
     @GetMapping("/assessments/{id}/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
-        return renderer.pdf(reports.report(id), locale);
+        return renderer.pdf(id, locale);
     }
 
     @GetMapping("/assessments/{id}/report.csv")

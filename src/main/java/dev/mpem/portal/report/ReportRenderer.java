@@ -1,8 +1,13 @@
 package dev.mpem.portal.report;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -12,10 +17,21 @@ import org.springframework.ui.Model;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import dev.mpem.portal.assessment.AssessmentService;
+import dev.mpem.portal.assessment.ReportFingerprint;
 import dev.mpem.portal.model.ModelService;
 import dev.mpem.portal.workshop.WorkshopService;
 
-/** Puts a gap report on a page or into a PDF, for signed-in users and share links alike. */
+/**
+ * Puts a gap report on a page or into a PDF, for signed-in users and share links alike.
+ *
+ * <p>A report is the same for every reader until its data changes, and executives open and
+ * download the same reports again and again. So the body of the page and the PDF are rendered once
+ * per {@linkplain AssessmentService#fingerprint fingerprint} of the data and kept in bounded
+ * caches; a request then costs one query for the fingerprint (which also checks that the reader
+ * may see the report). What differs per reader (header, sign-out form, share controls) is never
+ * cached.
+ */
 @Component
 public class ReportRenderer {
 
@@ -26,41 +42,71 @@ public class ReportRenderer {
     private final ModelService modelService;
     private final ReportService reports;
     private final WorkshopService workshops;
+    private final AssessmentService assessments;
+
+    private final Cache<String, RenderedReport> pages = Caffeine.newBuilder()
+            .maximumWeight(48L * 1024 * 1024).weigher((String key, RenderedReport page) -> page.content().length() * 2)
+            .expireAfterAccess(Duration.ofHours(2)).build();
+    private final Cache<String, RenderedPdf> documents = Caffeine.newBuilder()
+            .maximumWeight(96L * 1024 * 1024).weigher((String key, RenderedPdf document) -> document.bytes().length)
+            .expireAfterAccess(Duration.ofHours(2)).build();
+
+    /** A report's data and its rendered body. */
+    record RenderedReport(GapReport report, String content) {
+    }
+
+    /** A report's PDF and the name it is downloaded under. */
+    record RenderedPdf(byte[] bytes, String attachment) {
+    }
 
     ReportRenderer(PdfRenderer pdf, ITemplateEngine templates, ModelService modelService, ReportService reports,
-            WorkshopService workshops) {
+            WorkshopService workshops, AssessmentService assessments) {
         this.pdf = pdf;
         this.templates = templates;
         this.modelService = modelService;
         this.reports = reports;
         this.workshops = workshops;
+        this.assessments = assessments;
     }
 
     /** Fills the model of the report page; {@code pdfUrl} and {@code csvUrl} (may be null) are its downloads. */
-    public String page(Model model, GapReport report, String pdfUrl, String csvUrl) {
-        model.addAttribute("report", report);
-        model.addAttribute("radar", Charts.radar(report, "radar"));
-        model.addAttribute("bars", Charts.categoryBars(report, "bars"));
+    public String page(Model model, long assessmentId, String pdfUrl, String csvUrl) {
+        ReportFingerprint fingerprint = assessments.fingerprint(assessmentId);
+        RenderedReport rendered = pages.get(assessmentId + "|" + fingerprint.value(), key -> render(assessmentId));
+        model.addAttribute("report", rendered.report());
+        model.addAttribute("reportBody", rendered.content());
         model.addAttribute("pdfUrl", pdfUrl);
         model.addAttribute("csvUrl", csvUrl);
-        model.addAttribute("progress", reports.progressTo(report.assessment()).orElse(null));
-        model.addAttribute("votes", workshops.revealedVotes(report.assessment().id()));
         return PAGE;
     }
 
-    public ResponseEntity<byte[]> pdf(GapReport report, Locale locale) {
-        Context context = new Context(locale);
-        context.setVariable("report", report);
-        context.setVariable("mpem", modelService.model());
-        context.setVariable("radar", Charts.radar(report, "radar", 470));
-        context.setVariable("bars", Charts.categoryBars(report, "bars", 470));
-        context.setVariable("progress", reports.progressTo(report.assessment()).orElse(null));
-        context.setVariable("votes", workshops.revealedVotes(report.assessment().id()));
-        byte[] document = pdf.render(templates.process("report/report-pdf", context));
+    private RenderedReport render(long assessmentId) {
+        GapReport report = reports.report(assessmentId);
+        Context context = context(report, Locale.ENGLISH, 640);
+        return new RenderedReport(report, templates.process("report/report-content", Set.of("body"), context));
+    }
+
+    public ResponseEntity<byte[]> pdf(long assessmentId, Locale locale) {
+        ReportFingerprint fingerprint = assessments.fingerprint(assessmentId);
+        RenderedPdf document = documents.get(assessmentId + "|" + fingerprint.value() + "|" + locale, key -> {
+            GapReport report = reports.report(assessmentId);
+            return new RenderedPdf(pdf.render(templates.process("report/report-pdf", context(report, locale, 470))),
+                    attachment(report, "pdf"));
+        });
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report, "pdf"))
-                .body(document);
+                .header(HttpHeaders.CONTENT_DISPOSITION, document.attachment())
+                .body(document.bytes());
+    }
+
+    private Context context(GapReport report, Locale locale, int chartWidth) {
+        Context context = new Context(locale);
+        context.setVariables(Map.of("report", report, "mpem", modelService.model(),
+                "radar", Charts.radar(report, "radar", chartWidth),
+                "bars", Charts.categoryBars(report, "bars", chartWidth),
+                "votes", workshops.revealedVotes(report.assessment().id())));
+        reports.progressTo(report.assessment()).ifPresent(progress -> context.setVariable("progress", progress));
+        return context;
     }
 
     static String attachment(GapReport report, String extension) {

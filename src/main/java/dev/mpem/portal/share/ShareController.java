@@ -18,7 +18,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.report.ReportRenderer;
-import dev.mpem.portal.report.ReportService;
 import dev.mpem.portal.system.Flash;
 import dev.mpem.portal.system.InvalidInputException;
 
@@ -28,15 +27,12 @@ class ShareController {
 
     private final ShareService shares;
     private final AssessmentService assessments;
-    private final ReportService reports;
     private final ReportRenderer renderer;
     private final java.time.Clock clock;
 
-    ShareController(ShareService shares, AssessmentService assessments, ReportService reports, ReportRenderer renderer,
-            java.time.Clock clock) {
+    ShareController(ShareService shares, AssessmentService assessments, ReportRenderer renderer, java.time.Clock clock) {
         this.shares = shares;
         this.assessments = assessments;
-        this.reports = reports;
         this.renderer = renderer;
         this.clock = clock;
     }
@@ -80,13 +76,13 @@ class ShareController {
         ShareView link = shares.use(token);
         model.addAttribute("shared", true);
         model.addAttribute("share", link);
-        return renderer.page(model, reports.report(link.assessmentId()), "/share/" + token + "/report.pdf", null);
+        return renderer.page(model, link.assessmentId(), "/share/" + token + "/report.pdf", null);
     }
 
     @GetMapping("/share/{token}/report.pdf")
     ResponseEntity<byte[]> sharedPdf(@PathVariable String token, Locale locale) {
         ShareView link = shares.use(token);
-        return renderer.pdf(reports.report(link.assessmentId()), locale);
+        return renderer.pdf(link.assessmentId(), locale);
     }
 
     @ExceptionHandler(ShareGoneException.class)

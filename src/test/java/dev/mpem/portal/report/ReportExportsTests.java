@@ -201,6 +201,36 @@ class ReportExportsTests {
     }
 
     @Test
+    void aReportSeenBeforeShowsEveryLaterChangeOnThePageAndInThePdf() throws Exception {
+        AssessmentView draft = fixtures.assessment();
+        fixtures.rate(draft.id(), "EXTENT", 1, 2);
+        String url = "/assessments/" + draft.id() + "/report";
+        assertThat(row(Html.of(mvc.perform(get(url))), "gap-EXTENT")).containsExactly("Extent", "1", "2", "1",
+                "1 Basic → 2 Foundational");
+        assertThat(pdfText(url + ".pdf")).contains(draft.organisationName(), "1 Basic → 2 Foundational");
+
+        Long version = assessments.get(draft.id()).rating("EXTENT").version();
+        assessments.saveRating(draft.id(), "EXTENT", dev.mpem.portal.assessment.RatingCommand.of(3, 5, null, version,
+                "test"));
+        String renamed = Fixtures.unique("Renamed");
+        organisations.update(draft.organisationId(), new OrganisationForm(renamed, "Retail", null, null),
+                organisations.get(draft.organisationId()).version());
+
+        Document page = Html.of(mvc.perform(get(url)));
+        assertThat(row(page, "gap-EXTENT")).containsExactly("Extent", "3", "5", "2", "3 Intermediate → 5 Leader");
+        assertThat(page.selectFirst("h1").text()).contains(renamed);
+        assertThat(pdfText(url + ".pdf")).contains(renamed, "3 Intermediate → 5 Leader")
+                .doesNotContain("1 Basic → 2 Foundational");
+    }
+
+    private String pdfText(String url) throws Exception {
+        byte[] bytes = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            return new PDFTextStripper().getText(pdf);
+        }
+    }
+
+    @Test
     void reportIsReachableFromTheOrganisationPageAndTheDashboard() throws Exception {
         AssessmentView assessment = exampleA(Fixtures.unique("Reachable"));
         String href = "/assessments/" + assessment.id() + "/report";
