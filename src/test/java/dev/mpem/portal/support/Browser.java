@@ -66,7 +66,12 @@ public final class Browser {
         if (csrf != null) {
             all.put("_csrf", csrf.val());
         }
-        String body = all.entrySet().stream()
+        return post(action, all);
+    }
+
+    /** Posts form fields as a browser would (the caller supplies any CSRF token). */
+    public HttpResponse<String> post(String action, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
