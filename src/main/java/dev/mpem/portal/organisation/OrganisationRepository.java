@@ -9,13 +9,14 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface OrganisationRepository extends JpaRepository<Organisation, Long> {
+interface OrganisationRepository extends JpaRepository<Organisation, Long>, OrganisationDashboard {
 
     Optional<Organisation> findByNameKey(String nameKey);
 
     /**
      * The dashboard's order: overdue and soon-due organisations first (earliest due first), then the
-     * rest by name. {@code ids} limits the result unless {@code all} is true.
+     * rest by name. {@code ids} limits the result unless {@code all} is true. Sorts every match:
+     * for searches and executives' few organisations; {@link #dashboardOfAll} serves the rest.
      */
     @Query(value = """
             select o from Organisation o

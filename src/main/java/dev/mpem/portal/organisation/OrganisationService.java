@@ -55,6 +55,9 @@ public class OrganisationService {
             return Page.empty(PageRequest.of(page, size));
         }
         LocalDate soon = LocalDate.now(clock).plusDays(30);
+        if (only.isEmpty() && part.isEmpty()) {
+            return repository.dashboardOfAll(soon, PageRequest.of(page, size)).map(Organisation::view);
+        }
         return repository.dashboard(only.isEmpty(), only.orElse(Set.of(-1L)), part, soon, PageRequest.of(page, size))
                 .map(Organisation::view);
     }

@@ -63,4 +63,39 @@ class DashboardDueOrderTests {
         assertThat(page.select("td.due.overdue").eachText()).hasSize(2).allMatch(text -> text.startsWith("Overdue since"));
         assertThat(page.select("td.due.soon").eachText()).containsExactly("Due in " + soonDays + " days");
     }
+
+    @Test
+    void theDashboardsPagesListEveryOrganisationOnceDueOnesFirst() throws Exception {
+        String tag = Fixtures.unique("Paged");
+        LocalDate today = LocalDate.now();
+        for (int i = 0; i < 26; i++) {
+            organisation(tag, String.format("F%02d later", i), null);
+        }
+        organisation(tag, "D overdue a month", today.minusMonths(7));
+        organisation(tag, "E overdue a week", today.minusMonths(6).minusDays(7));
+        organisation(tag, "C due in ten days", today.minusMonths(6).plusDays(10));
+        var consultant = fixtures.user(Role.CONSULTANT);
+
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<Boolean> due = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            Document html = Html.of(mvc.perform(get("/").param("page", String.valueOf(page)).with(signedInAs(consultant))));
+            var rows = html.select("table.dashboard-table tbody tr");
+            if (rows.isEmpty()) {
+                break;
+            }
+            assertThat(rows).hasSizeLessThanOrEqualTo(25);
+            rows.forEach(row -> {
+                names.add(row.selectFirst("th").text());
+                due.add(row.selectFirst("td.due.overdue, td.due.soon") != null);
+            });
+        }
+
+        assertThat(names).doesNotHaveDuplicates().hasSize(organisations.all().size());
+        assertThat(due.indexOf(false)).isGreaterThan(due.lastIndexOf(true));
+        assertThat(names.stream().filter(name -> name.startsWith(tag)).toList())
+                .startsWith(tag + " D overdue a month", tag + " E overdue a week", tag + " C due in ten days")
+                .endsWith(java.util.stream.IntStream.range(0, 26)
+                        .mapToObj(i -> String.format("%s F%02d later", tag, i)).toArray(String[]::new));
+    }
 }
