@@ -6,10 +6,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 
 import com.openhtmltopdf.extend.FSCacheEx;
 import com.openhtmltopdf.extend.FSCacheValue;
@@ -30,9 +30,10 @@ import org.springframework.stereotype.Component;
  * Turns an HTML page (the report's print template) into a PDF with its SVG charts. DejaVu Sans is
  * embedded so that names in any European script print as typed.
  *
- * <p>Parsing the fonts took a sixth of every PDF's time, so they are parsed once, into one set per
- * processor: a PDF borrows a set while it is rendered (a parsed font is not safe to share between
- * threads), which also keeps no more PDFs rendering at once than there are processors to do it.
+ * <p>Parsing the fonts took a sixth of every PDF's time, so they are parsed once, into at most one
+ * set per processor, when first needed: a PDF borrows a set while it is rendered (a parsed font is
+ * not safe to share between threads). That also keeps no more PDFs rendering at once than there
+ * are processors to do it; the others wait their turn in the order they came.
  * Glyph substitution is off: it only forms ligatures such as "fi" in these scripts, and cost a
  * tenth of the time.
  */
@@ -41,17 +42,10 @@ class PdfRenderer {
 
     private static final String FONT_FAMILY = "DejaVu Sans";
 
-    private final BlockingQueue<FontSet> fontSets;
-
-    PdfRenderer() {
-        int sets = Math.max(2, Runtime.getRuntime().availableProcessors());
-        fontSets = new ArrayBlockingQueue<>(sets);
-        byte[] regular = font("fonts/DejaVuSans.ttf");
-        byte[] bold = font("fonts/DejaVuSans-Bold.ttf");
-        for (int i = 0; i < sets; i++) {
-            fontSets.add(new FontSet(parse(regular), parse(bold)));
-        }
-    }
+    private final byte[] regular = font("fonts/DejaVuSans.ttf");
+    private final byte[] bold = font("fonts/DejaVuSans-Bold.ttf");
+    private final Semaphore rendering = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+    private final ConcurrentLinkedQueue<FontSet> idleFonts = new ConcurrentLinkedQueue<>();
 
     /** Font metrics, worked out once instead of parsing the fonts again for every PDF's layout. */
     private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSCacheEx<>() {
@@ -83,8 +77,12 @@ class PdfRenderer {
     byte[] render(String html) {
         org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        FontSet fonts = borrowFonts();
+        acquire();
+        FontSet fonts = idleFonts.poll();
         try (PDDocument pdf = new PDDocument()) {
+            if (fonts == null) {
+                fonts = new FontSet(parse(regular), parse(bold));
+            }
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.usePDDocument(pdf);
@@ -102,14 +100,17 @@ class PdfRenderer {
             throw new UncheckedIOException("The PDF could not be written", e);
         }
         finally {
-            fontSets.add(fonts);
+            if (fonts != null) {
+                idleFonts.add(fonts);
+            }
+            rendering.release();
         }
         return out.toByteArray();
     }
 
-    private FontSet borrowFonts() {
+    private void acquire() {
         try {
-            return fontSets.take();
+            rendering.acquire();
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
