@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.mpem.portal.audit.AuditAction;
 import dev.mpem.portal.audit.AuditService;
+import dev.mpem.portal.system.Text;
 
 /**
  * Counts failed sign-ins (page and HTTP Basic alike) and locks an account for 15 minutes after 5 in
@@ -38,7 +39,7 @@ class SignInEvents {
     @Transactional
     public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         String username = UserAccount.normalise(event.getAuthentication().getName());
-        if (username == null || username.isEmpty()) {
+        if (username == null || username.isEmpty() || Text.firstNonText(username) >= 0) {
             return;
         }
         if (users.countFailure(username) > 0

@@ -132,7 +132,7 @@ class Assessment {
 
     void reopen(String by, String reason, Instant now) {
         if (status != AssessmentStatus.COMPLETED) {
-            throw new AssessmentNotCompletedException(id);
+            throw new AssessmentNotCompletedException(id, "reopened");
         }
         this.status = AssessmentStatus.DRAFT;
         this.completedAt = null;

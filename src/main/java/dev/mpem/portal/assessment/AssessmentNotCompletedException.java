@@ -4,7 +4,9 @@ import dev.mpem.portal.system.ConflictException;
 
 public class AssessmentNotCompletedException extends ConflictException {
 
-    AssessmentNotCompletedException(Long id) {
-        super("NOT_COMPLETED", null, "Assessment " + id + " is a draft: only a completed assessment can be reopened.");
+    /** @param action what was refused, e.g. "reopened" or "re-assessed" */
+    AssessmentNotCompletedException(Long id, String action) {
+        super("NOT_COMPLETED", null, "Assessment " + id + " is a draft: only a completed assessment can be " + action
+                + ". Complete it first.");
     }
 }

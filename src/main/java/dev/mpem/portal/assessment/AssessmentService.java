@@ -239,7 +239,7 @@ public class AssessmentService {
     public AssessmentView reassess(long previousId, AssessmentForm form) {
         Assessment previous = find(previousId);
         if (previous.status() != AssessmentStatus.COMPLETED) {
-            throw new AssessmentNotCompletedException(previousId);
+            throw new AssessmentNotCompletedException(previousId, "re-assessed");
         }
         AssessmentDetails details = form.toDetails(modelService.model(), today());
         Assessment next = assessments.save(new Assessment(previous.organisationId(), previousId, details, clock.instant()));

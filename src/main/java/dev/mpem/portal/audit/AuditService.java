@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.mpem.portal.security.CurrentUser;
+import dev.mpem.portal.system.Text;
 
 /**
  * Records who did what. An event is written in the transaction of the change it records, so there
@@ -40,7 +41,8 @@ public class AuditService {
     @Transactional(propagation = Propagation.REQUIRED)
     public void recordAs(String actor, AuditAction action, Long organisationId, Long assessmentId, String summary) {
         String text = summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY - 1) + "\u2026" : summary;
-        String who = actor.length() > 100 ? actor.substring(0, 100) : actor;
+        String cleaned = Text.clean(actor);
+        String who = cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
         events.save(new AuditEvent(clock.instant(), who, action.name(), organisationId, assessmentId, text));
     }
 

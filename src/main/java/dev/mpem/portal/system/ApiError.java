@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public final class ApiError {
 
+    /** A rejected value is echoed up to this length: a megabyte sent is not a megabyte answered. */
+    static final int MAX_ECHOED = 200;
+
     private final Map<String, Object> body = new LinkedHashMap<>();
 
     private ApiError(int status, String error, String message) {
@@ -37,7 +40,9 @@ public final class ApiError {
         map.put("field", problem.field());
         map.put("message", problem.message());
         if (problem.rejectedValue() != null) {
-            map.put("rejectedValue", String.valueOf(problem.rejectedValue()));
+            String value = String.valueOf(problem.rejectedValue());
+            map.put("rejectedValue", value.length() <= MAX_ECHOED ? value
+                    : value.substring(0, MAX_ECHOED) + "\u2026 (" + value.length() + " characters)");
         }
         return map;
     }

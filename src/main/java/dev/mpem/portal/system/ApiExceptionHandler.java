@@ -82,6 +82,11 @@ class ApiExceptionHandler {
                 .map(JacksonException.Reference::getPropertyName)
                 .filter(name -> name != null)
                 .collect(Collectors.joining("."));
+        NotTextException notText = find(e, NotTextException.class);
+        if (notText != null) {
+            String name = field == null || field.isEmpty() ? "body" : field;
+            return answer(ApiError.invalid(List.of(new FieldProblem(name, notText(name, notText.character()), null))));
+        }
         if (field == null || field.isEmpty()) {
             return answer(ApiError.of(400, "MALFORMED_JSON",
                     "The request body is not valid JSON of the expected shape."));
@@ -89,6 +94,11 @@ class ApiExceptionHandler {
         return answer(ApiError.invalid(List.of(new FieldProblem(field,
                 "'" + field + "' has a value of the wrong type (for example text where a number or a date"
                         + " YYYY-MM-DD is expected).", null))));
+    }
+
+    static String notText(String field, int character) {
+        return "'" + field + "' contains the character " + Text.codePoint(character)
+                + ", which is not printable text and cannot be stored. Remove it and send again.";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

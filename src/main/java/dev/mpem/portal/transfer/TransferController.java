@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.mpem.portal.system.ConflictException;
 import dev.mpem.portal.system.Flash;
 import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.system.NotTextException;
+import dev.mpem.portal.system.Text;
 
 /** Admins move all data out of the portal and into an empty one (for example from H2 to PostgreSQL). */
 @Controller
@@ -66,6 +68,10 @@ class TransferController {
             Flash.success(redirect, "Imported: " + summary.imported() + (summary.accountsNeedingPasswordReset().isEmpty()
                     ? "." : ". Reset the passwords of: " + String.join(", ", summary.accountsNeedingPasswordReset()) + "."));
             return "redirect:/admin/data";
+        }
+        catch (NotTextException e) {
+            return problem(model, response, HttpStatus.BAD_REQUEST, "The file contains the character "
+                    + Text.codePoint(e.character()) + ", which is not printable text and cannot be stored.");
         }
         catch (JacksonException | IOException e) {
             return problem(model, response, HttpStatus.BAD_REQUEST, "The file is not a valid JSON export.");

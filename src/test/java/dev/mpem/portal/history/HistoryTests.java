@@ -4,6 +4,7 @@ import static dev.mpem.portal.support.Requests.postForm;
 import static dev.mpem.portal.support.Requests.signedInAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
@@ -144,7 +145,8 @@ class HistoryTests {
         UserView executive = fixtures.user(Role.EXECUTIVE, draft.organisationId());
 
         mvc.perform(post("/api/assessments/" + draft.id() + "/reassess").with(httpBasic(consultant.username(), Fixtures.PASSWORD)))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.error", is("NOT_COMPLETED")));
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.error", is("NOT_COMPLETED")))
+                .andExpect(jsonPath("$.message", containsString("only a completed assessment can be re-assessed")));
         fixtures.rateAll(draft.id(), 1, 2);
         fixtures.complete(draft.id());
         mvc.perform(post("/api/assessments/" + draft.id() + "/reassess").with(httpBasic(executive.username(), Fixtures.PASSWORD)))

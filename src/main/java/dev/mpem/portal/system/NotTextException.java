@@ -1,0 +1,20 @@
+package dev.mpem.portal.system;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.exc.InvalidFormatException;
+
+/** A JSON string value holding a character that is not text (see {@link Text#firstNonText}). */
+public final class NotTextException extends InvalidFormatException {
+
+    private final int character;
+
+    NotTextException(JsonParser parser, String value, int character) {
+        super(parser, "The text contains " + Text.codePoint(character) + ", which is not printable text", value,
+                String.class);
+        this.character = character;
+    }
+
+    public int character() {
+        return character;
+    }
+}
