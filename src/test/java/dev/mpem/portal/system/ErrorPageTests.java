@@ -64,17 +64,45 @@ class ErrorPageTests {
 
     @Test
     void unknownApiPathAnswersJson() throws Exception {
-        String username = fixtures.user(Role.CONSULTANT).username();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/no-such-thing"))
-                .header("Accept", "application/json")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (username + ":" + Fixtures.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = apiCall("GET", "/api/no-such-thing");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).contains("json"));
-        assertThat(response.body()).contains("\"status\":404");
+        assertThat(response.body()).contains("\"status\":404", "\"error\":\"NOT_FOUND\"",
+                "\"message\":\"Nothing is found at this address.\"");
+    }
+
+    @Test
+    void methodNothingHandlesAnswersJsonWithTheApisCodes() throws Exception {
+        HttpResponse<String> response = apiCall("DELETE", "/api/organisations/1");
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.body()).contains("\"error\":\"METHOD_NOT_ALLOWED\"", "\"message\":");
+    }
+
+    /** Tomcat refuses these addresses before any servlet sees them; its answer is JSON, not its HTML page. */
+    @Test
+    void addressesTheServerRefusesAnswerJson() throws Exception {
+        for (String path : new String[] { "/api/organisations/a%00", "/api/organisations/%2F", "/api/organisations/%ff",
+                "/api/organisations;x=y", "/api/organisations/%2e%2e/x" }) {
+            HttpResponse<String> response = apiCall("GET", path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(path)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+            assertThat(response.body()).as(path).contains("\"status\":400", "\"error\":\"BAD_REQUEST\"")
+                    .doesNotContain("<html", "Tomcat");
+        }
+    }
+
+    private HttpResponse<String> apiCall(String method, String path) throws Exception {
+        String username = fixtures.user(Role.CONSULTANT).username();
+        return http.send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Accept", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (username + ":" + Fixtures.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
