@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.View;
 
 /** The gap report of an assessment as a page, a PDF to forward and a CSV to analyse. */
 @Controller
@@ -24,7 +25,7 @@ class ReportController {
     }
 
     @GetMapping("/assessments/{id}/report")
-    String page(@PathVariable long id, Model model) {
+    View page(@PathVariable long id, Model model) throws Exception {
         return renderer.page(model, id, "/assessments/" + id + "/report.pdf", "/assessments/" + id + "/report.csv");
     }
 

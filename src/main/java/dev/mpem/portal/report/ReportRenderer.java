@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,10 +13,13 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.View;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.ReportFingerprint;
@@ -30,12 +34,16 @@ import dev.mpem.portal.workshop.WorkshopService;
  * per {@linkplain AssessmentService#fingerprint fingerprint} of the data and kept in bounded
  * caches; a request then costs one query for the fingerprint (which also checks that the reader
  * may see the report). What differs per reader (header, sign-out form, share controls) is never
- * cached.
+ * cached: the page around the body is rendered per request and the body, kept encoded, is spliced
+ * into it ({@link SplicedPage}).
  */
 @Component
 public class ReportRenderer {
 
     public static final String PAGE = "report/report";
+
+    /** Where the page template puts the report body; a comment nothing else in a page can contain. */
+    private static final String BODY_MARK = "<!--report-body-" + UUID.randomUUID() + "-->";
 
     private final PdfRenderer pdf;
     private final ITemplateEngine templates;
@@ -43,16 +51,17 @@ public class ReportRenderer {
     private final ReportService reports;
     private final WorkshopService workshops;
     private final AssessmentService assessments;
+    private final ThymeleafViewResolver views;
 
     private final Cache<String, RenderedReport> pages = Caffeine.newBuilder()
-            .maximumWeight(48L * 1024 * 1024).weigher((String key, RenderedReport page) -> page.content().length() * 2)
+            .maximumWeight(48L * 1024 * 1024).weigher((String key, RenderedReport page) -> page.body().length)
             .expireAfterAccess(Duration.ofHours(2)).build();
     private final Cache<String, RenderedPdf> documents = Caffeine.newBuilder()
             .maximumWeight(96L * 1024 * 1024).weigher((String key, RenderedPdf document) -> document.bytes().length)
             .expireAfterAccess(Duration.ofHours(2)).build();
 
-    /** A report's data and its rendered body. */
-    record RenderedReport(GapReport report, String content) {
+    /** A report's data and its rendered body, encoded in UTF-8. */
+    record RenderedReport(GapReport report, byte[] body) {
     }
 
     /** A report's PDF and the name it is downloaded under. */
@@ -60,30 +69,32 @@ public class ReportRenderer {
     }
 
     ReportRenderer(PdfRenderer pdf, ITemplateEngine templates, ModelService modelService, ReportService reports,
-            WorkshopService workshops, AssessmentService assessments) {
+            WorkshopService workshops, AssessmentService assessments, ThymeleafViewResolver views) {
         this.pdf = pdf;
         this.templates = templates;
         this.modelService = modelService;
         this.reports = reports;
         this.workshops = workshops;
         this.assessments = assessments;
+        this.views = views;
     }
 
-    /** Fills the model of the report page; {@code pdfUrl} and {@code csvUrl} (may be null) are its downloads. */
-    public String page(Model model, long assessmentId, String pdfUrl, String csvUrl) {
+    /** The report page, its model filled; {@code pdfUrl} and {@code csvUrl} (may be null) are its downloads. */
+    public View page(Model model, long assessmentId, String pdfUrl, String csvUrl) throws Exception {
         ReportFingerprint fingerprint = assessments.fingerprint(assessmentId);
         RenderedReport rendered = pages.get(assessmentId + "|" + fingerprint.value(), key -> render(assessmentId));
         model.addAttribute("report", rendered.report());
-        model.addAttribute("reportBody", rendered.content());
+        model.addAttribute("reportBody", BODY_MARK);
         model.addAttribute("pdfUrl", pdfUrl);
         model.addAttribute("csvUrl", csvUrl);
-        return PAGE;
+        return new SplicedPage(views.resolveViewName(PAGE, LocaleContextHolder.getLocale()), BODY_MARK, rendered.body());
     }
 
     private RenderedReport render(long assessmentId) {
         GapReport report = reports.report(assessmentId);
         Context context = context(report, Locale.ENGLISH, 640);
-        return new RenderedReport(report, templates.process("report/report-content", Set.of("body"), context));
+        String body = templates.process("report/report-content", Set.of("report-body"), context);
+        return new RenderedReport(report, body.getBytes(StandardCharsets.UTF_8));
     }
 
     public ResponseEntity<byte[]> pdf(long assessmentId, Locale locale) {

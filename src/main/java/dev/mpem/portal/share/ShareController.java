@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -72,7 +73,7 @@ class ShareController {
     }
 
     @GetMapping("/share/{token}")
-    String shared(@PathVariable String token, Model model) {
+    View shared(@PathVariable String token, Model model) throws Exception {
         ShareView link = shares.use(token);
         model.addAttribute("shared", true);
         model.addAttribute("share", link);

@@ -109,8 +109,14 @@ class ReportExportsTests {
     void reportPageShowsTheSameFiguresChartsRuleAndRoadmap() throws Exception {
         AssessmentView assessment = exampleA(Fixtures.unique("Page"));
 
-        Document page = Html.of(mvc.perform(get("/assessments/" + assessment.id() + "/report")).andExpect(status().isOk()));
+        String html = mvc.perform(get("/assessments/" + assessment.id() + "/report")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        Document page = Html.of(html);
 
+        // The body, rendered once and spliced into the page, comes without a document of its own.
+        assertThat(html.split("<body", -1)).hasSize(2);
+        assertThat(html).doesNotContain("report-body");
+        assertThat(page.select(".report-content > section.headline")).hasSize(1);
         assertThat(row(page, "gap-EXTENT")).containsExactly("Extent", "2", "4", "2", "2 Foundational → 4 Mature");
         assertThat(page.select(".average-row").first().select("th, td").eachText())
                 .startsWith("Functional average", "1.8", "3.0", "1.2");
