@@ -15,14 +15,18 @@
         form.addEventListener('submit', function () { dirty = false; });
     }
 
-    function notice() {
-        if (document.getElementById('moved-on')) { return; }
+    function notice(closed) {
+        var shown = document.getElementById('moved-on');
+        if (shown && !closed) { return; }
+        if (shown) { shown.parentNode.removeChild(shown); }
         var box = document.createElement('div');
         box.id = 'moved-on';
         box.className = 'flash info';
         box.setAttribute('role', 'status');
         var text = document.createElement('p');
-        text.textContent = 'The workshop has moved on. Send your entry, or reload the page to follow.';
+        text.textContent = closed
+            ? 'The facilitator has closed the workshop: votes are no longer taken. Thank you for taking part.'
+            : 'The workshop has moved on. Send your entry, or reload the page to follow.';
         box.appendChild(text);
         main.insertBefore(box, main.firstChild);
     }
@@ -34,7 +38,8 @@
                 if (!state) { return; }
                 if (stamp === null) { stamp = state.stamp; return; }
                 if (state.stamp !== stamp) {
-                    if (dirty) { notice(); } else { window.location.reload(); }
+                    if (dirty) { notice(state.stamp === 'CLOSED'); } else { window.location.reload(); }
+                    stamp = dirty ? state.stamp : stamp;
                 }
             })
             .catch(function () { /* offline for a moment: try again at the next tick */ });

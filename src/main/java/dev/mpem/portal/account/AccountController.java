@@ -1,5 +1,6 @@
 package dev.mpem.portal.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -8,12 +9,20 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.mpem.portal.security.CurrentUser;
 import dev.mpem.portal.system.Flash;
 import dev.mpem.portal.system.FormErrors;
 import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.system.Times;
 
 @Controller
 class AccountController {
@@ -22,10 +31,68 @@ class AccountController {
 
     private final AccountService accounts;
     private final CurrentUser currentUser;
+    private final Times times;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    AccountController(AccountService accounts, CurrentUser currentUser) {
+    AccountController(AccountService accounts, CurrentUser currentUser, Times times) {
         this.accounts = accounts;
         this.currentUser = currentUser;
+        this.times = times;
+    }
+
+    /** The signed-in session carries the person's settings: it gets the changed ones at once. */
+    private void replacePrincipal(HttpServletRequest request, HttpServletResponse response,
+            java.util.function.UnaryOperator<PortalUser> change) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
+            PortalUser changed = change.apply(user);
+            UsernamePasswordAuthenticationToken replaced = UsernamePasswordAuthenticationToken.authenticated(changed,
+                    null, changed.getAuthorities());
+            replaced.setDetails(authentication.getDetails());
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(replaced);
+            SecurityContextHolder.setContext(context);
+            contexts.saveContext(context, request, response);
+        }
+    }
+
+    /** True while the person still signs in with the portal's one-time password. */
+    @ModelAttribute("mustChangePassword")
+    boolean mustChangePassword() {
+        return currentUser.authentication().map(a -> a.getPrincipal() instanceof PortalUser user
+                && user.mustChangePassword()).orElse(false);
+    }
+
+    @GetMapping("/account")
+    String account(Model model) {
+        return accountPage(model, null, null);
+    }
+
+    @PostMapping("/account/time-zone")
+    String changeTimeZone(@RequestParam(name = "timeZone", required = false) String timeZone, Model model,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            String chosen = accounts.changeTimeZone(currentUser.username(), timeZone);
+            replacePrincipal(request, response, user -> user.withTimeZone(chosen));
+            Flash.success(redirect, "Times are now shown in " + times.readerZoneName() + ".");
+            return "redirect:/account";
+        }
+        catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return accountPage(model, timeZone, e.problems().get(0).message());
+        }
+    }
+
+    private String accountPage(Model model, String typedZone, String problem) {
+        UserView user = accounts.byUsername(currentUser.username());
+        model.addAttribute("user", user);
+        model.addAttribute("zones", Times.choosable());
+        model.addAttribute("chosenZone", typedZone != null ? typedZone
+                : currentUser.authentication().map(a -> a.getPrincipal() instanceof PortalUser p ? p.timeZone() : null)
+                        .orElse(null));
+        model.addAttribute("portalZone", times.portalZone().getId());
+        model.addAttribute("zoneProblem", problem);
+        return "account/account";
     }
 
     @GetMapping("/account/password")
@@ -35,14 +102,15 @@ class AccountController {
     }
 
     @PostMapping("/account/password")
-    String change(@ModelAttribute("form") PasswordForm form, BindingResult result, HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String change(@ModelAttribute("form") PasswordForm form, BindingResult result, HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes redirect) {
         if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "mismatch", "The two new passwords are not the same.");
         }
         else {
             try {
                 accounts.changeOwnPassword(currentUser.username(), form.currentPassword(), form.newPassword());
+                replacePrincipal(request, response, PortalUser::withPasswordChanged);
                 Flash.success(redirect, "Your password was changed.");
                 return "redirect:/";
             }

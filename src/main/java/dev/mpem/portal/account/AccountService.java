@@ -16,6 +16,8 @@ import dev.mpem.portal.audit.AuditService;
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.system.FieldProblem;
 import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.system.Text;
+import dev.mpem.portal.system.Times;
 import dev.mpem.portal.system.NotFoundException;
 
 @Service
@@ -139,14 +141,61 @@ public class AccountService {
         audit.record(AuditAction.PASSWORD_CHANGED, null, null, account.username() + " changed their password.");
     }
 
-    /** Creates the first admin account when there is none; false when an account already existed. */
+    /**
+     * Sets the zone a person reads times in; blank means the portal's zone. Answers the zone id stored
+     * (null for the portal's).
+     */
     @Transactional
-    boolean createFirstAdmin(String password) {
+    public String changeTimeZone(String username, String zone) {
+        UserAccount account = users.findByUsername(UserAccount.normalise(username))
+                .orElseThrow(() -> new InvalidInputException("timeZone", "Your account was not found.", null));
+        String chosen = zone == null || zone.isBlank() ? null : zone.strip();
+        if (chosen != null && (Times.zone(chosen).isEmpty() || !Times.choosable().contains(chosen))) {
+            throw new InvalidInputException("timeZone", "\u201c" + Text.abbreviate(chosen, 80) + "\u201d is not a time"
+                    + " zone the portal knows. Choose one from the list, for example Europe/London.", null);
+        }
+        account.changeTimeZone(chosen, clock.instant());
+        return chosen;
+    }
+
+    /** Who has signed in on the sign-in page at least once: once true, it stays true. */
+    private volatile boolean anyoneSignedIn;
+
+    /** Whether anyone has ever signed in on the sign-in page (the first-start hint is shown until then). */
+    @Transactional(readOnly = true)
+    public boolean anyoneSignedIn() {
+        if (!anyoneSignedIn) {
+            anyoneSignedIn = users.existsByLastSignedInAtIsNotNull();
+        }
+        return anyoneSignedIn;
+    }
+
+    @Transactional
+    void recordSignIn(String username) {
+        users.recordSignIn(UserAccount.normalise(username), clock.instant());
+        anyoneSignedIn = true;
+    }
+
+    public UserView byUsername(String username) {
+        return users.findByUsername(UserAccount.normalise(username)).map(UserAccount::view)
+                .orElseThrow(() -> new InvalidInputException("username", "Your account was not found.", null));
+    }
+
+    /**
+     * Creates the first admin account when there is none; false when an account already existed. A
+     * password the portal made up must be changed at the first sign-in.
+     */
+    @Transactional
+    boolean createFirstAdmin(String password, boolean oneTime) {
         if (users.count() > 0) {
             return false;
         }
-        users.saveAndFlush(new UserAccount("admin", "Administrator", passwordEncoder.encode(password), Role.ADMIN,
-                clock.instant()));
+        UserAccount admin = new UserAccount("admin", "Administrator", passwordEncoder.encode(password), Role.ADMIN,
+                clock.instant());
+        if (oneTime) {
+            admin.requirePasswordChange();
+        }
+        users.saveAndFlush(admin);
         audit.recordAs("system", AuditAction.USER_CREATED, null, null, "First account admin created at start-up.");
         return true;
     }

@@ -39,11 +39,10 @@ class FirstAdmin implements ApplicationRunner {
         boolean random = configured == null || configured.isBlank();
         String password = random ? randomPassword() : configured;
         if (!random && password.length() < PasswordRules.MIN_LENGTH) {
-            throw new IllegalStateException(PASSWORD_VARIABLE + " must have at least " + PasswordRules.MIN_LENGTH
-                    + " characters; the first admin account was not created.");
+            throw new AdminPasswordTooShortException(password.length());
         }
         try {
-            if (!accounts.createFirstAdmin(password)) {
+            if (!accounts.createFirstAdmin(password, random)) {
                 return;
             }
         }
@@ -60,8 +59,8 @@ class FirstAdmin implements ApplicationRunner {
 
                         {}
 
-                    Sign in at /login and change it under 'Change password'. To choose the
-                    first password yourself, set {} before the first start.
+                    Sign in at /login: the portal then asks you to choose your own password.
+                    To choose the first password yourself, set {} before the first start.
                     ************************************************************************""",
                     password, PASSWORD_VARIABLE);
         }

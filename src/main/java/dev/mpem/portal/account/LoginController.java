@@ -1,6 +1,7 @@
 package dev.mpem.portal.account;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.mpem.portal.security.CurrentUser;
@@ -9,13 +10,20 @@ import dev.mpem.portal.security.CurrentUser;
 class LoginController {
 
     private final CurrentUser currentUser;
+    private final AccountService accounts;
 
-    LoginController(CurrentUser currentUser) {
+    LoginController(CurrentUser currentUser, AccountService accounts) {
         this.currentUser = currentUser;
+        this.accounts = accounts;
     }
 
     @GetMapping("/login")
-    String login() {
-        return currentUser.authentication().isPresent() ? "redirect:/" : "account/login";
+    String login(Model model) {
+        if (currentUser.authentication().isPresent()) {
+            return "redirect:/";
+        }
+        // How the first account gets its password matters only until someone has signed in.
+        model.addAttribute("firstStart", !accounts.anyoneSignedIn());
+        return "account/login";
     }
 }

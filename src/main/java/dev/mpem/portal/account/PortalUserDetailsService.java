@@ -8,8 +8,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.mpem.portal.system.Text;
-
 @Service
 class PortalUserDetailsService implements UserDetailsService {
 
@@ -24,12 +22,10 @@ class PortalUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        if (Text.firstNonText(username) >= 0) {
-            throw new UsernameNotFoundException("No such account");
-        }
         UserAccount account = users.findByUsername(UserAccount.normalise(username))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
         return new PortalUser(account.id(), account.username(), account.displayName(), account.role(),
-                account.passwordHash(), account.enabled(), account.lockedAt(clock.instant()), account.failedAttempts());
+                account.passwordHash(), account.enabled(), account.lockedAt(clock.instant()), account.failedAttempts(),
+                account.timeZone(), account.mustChangePassword());
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.mpem.portal.audit.AuditAction;
 import dev.mpem.portal.audit.AuditService;
-import dev.mpem.portal.system.Text;
 
 /**
  * Counts failed sign-ins (page and HTTP Basic alike) and locks an account for 15 minutes after 5 in
@@ -28,8 +27,10 @@ class SignInEvents {
     private final UserAccountRepository users;
     private final AuditService audit;
     private final Clock clock;
+    private final AccountService accounts;
 
-    SignInEvents(UserAccountRepository users, AuditService audit, Clock clock) {
+    SignInEvents(UserAccountRepository users, AuditService audit, Clock clock, AccountService accounts) {
+        this.accounts = accounts;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
@@ -39,7 +40,7 @@ class SignInEvents {
     @Transactional
     public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         String username = UserAccount.normalise(event.getAuthentication().getName());
-        if (username == null || username.isEmpty() || Text.firstNonText(username) >= 0) {
+        if (username == null || username.isEmpty()) {
             return;
         }
         if (users.countFailure(username) > 0
@@ -72,6 +73,7 @@ class SignInEvents {
     @EventListener
     @Transactional
     public void onInteractiveSignIn(InteractiveAuthenticationSuccessEvent event) {
+        accounts.recordSignIn(event.getAuthentication().getName());
         audit.recordAs(event.getAuthentication().getName(), AuditAction.SIGN_IN, null, null, "Signed in.");
     }
 }

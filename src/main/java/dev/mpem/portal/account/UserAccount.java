@@ -18,6 +18,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.mpem.portal.system.Text;
+
 /** A person who signs in. Only a hash of the password is kept. */
 @Entity
 @Table(name = "users")
@@ -58,6 +60,17 @@ class UserAccount {
     @Version
     private long version;
 
+    /** The zone this person reads times in; null: the portal's zone. */
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    /** Set for a generated one-time password: the next sign-in leads straight to choosing a new one. */
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword;
+
+    @Column(name = "last_signed_in_at")
+    private Instant lastSignedInAt;
+
     @ElementCollection
     @CollectionTable(name = "user_organisations", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "organisation_id")
@@ -76,8 +89,9 @@ class UserAccount {
         this.updatedAt = now;
     }
 
+    /** The lookup key of a typed username; characters that are not text are left out, as in every form. */
     static String normalise(String username) {
-        return username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT);
+        return username == null ? null : Text.clean(username).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     void update(String displayName, Role role, boolean enabled, Set<Long> organisations, Instant now) {
@@ -94,9 +108,28 @@ class UserAccount {
 
     void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
+        this.mustChangePassword = false;
         this.failedAttempts = 0;
         this.lockedUntil = null;
         this.updatedAt = now;
+    }
+
+    /** The password was made up by the portal (first start): it must be replaced at the first sign-in. */
+    void requirePasswordChange() {
+        this.mustChangePassword = true;
+    }
+
+    void changeTimeZone(String zoneId, Instant now) {
+        this.timeZone = zoneId;
+        this.updatedAt = now;
+    }
+
+    String timeZone() {
+        return timeZone;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     boolean lockedAt(Instant now) {

@@ -30,6 +30,12 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
             where u.username = :username and u.failedAttempts >= :limit""")
     int lockIfOverLimit(String username, int limit, Instant until);
 
+    boolean existsByLastSignedInAtIsNotNull();
+
+    @Modifying
+    @Query("update UserAccount u set u.lastSignedInAt = :at where u.username = :username")
+    int recordSignIn(String username, Instant at);
+
     @Modifying
     @Query("update UserAccount u set u.failedAttempts = 0 where u.username = :username and u.failedAttempts > 0")
     int resetFailures(String username);

@@ -181,7 +181,7 @@ public class AssessmentService {
             parts.add(before.notes() == null ? "notes added" : after.notes() == null ? "notes removed" : "notes changed");
         }
         if (after.confidence() != null) {
-            parts.add("agreed in a workshop with " + after.confidence() + " confidence: " + after.agreement());
+            parts.add("agreed in a workshop with " + after.confidence().words() + " confidence: " + after.agreement());
         }
         audit.record(AuditAction.RATING_CHANGED, assessment.organisationId(), assessment.id(),
                 dimension.name() + ": " + String.join(", ", parts) + " (version " + after.version() + ").");

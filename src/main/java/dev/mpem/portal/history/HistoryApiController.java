@@ -32,7 +32,8 @@ class HistoryApiController {
     @GetMapping("/api/organisations/{id}/compare")
     CompareJson compare(@PathVariable long id, @RequestParam(name = "from", required = false) Long from,
             @RequestParam(name = "to", required = false) Long to) {
-        return CompareJson.of(history.compare(id, from, to).orElseThrow(NothingToCompareException::new));
+        Progress progress = history.compare(id, from, to).orElseThrow(NothingToCompareException::new);
+        return CompareJson.of(progress, history.futureDateWarnings(List.of(progress.from(), progress.to())));
     }
 
     record HistoryJson(long id, String title, LocalDate assessedOn, AssessmentStatus status, BigDecimal overallCurrent,
@@ -52,14 +53,14 @@ class HistoryApiController {
     }
 
     record CompareJson(long from, long to, LocalDate fromAssessedOn, LocalDate toAssessedOn, List<RowJson> dimensions,
-            Map<Progress.TargetStatus, Integer> summary, long notComparable) {
+            Map<Progress.TargetStatus, Integer> summary, long notComparable, List<String> warnings) {
 
-        static CompareJson of(Progress progress) {
+        static CompareJson of(Progress progress, List<String> warnings) {
             return new CompareJson(progress.from().id(), progress.to().id(), progress.from().assessedOn(),
                     progress.to().assessedOn(),
                     progress.dimensions().stream().map(row -> new RowJson(row.dimension().code(), row.fromCurrent(),
                             row.fromTarget(), row.toCurrent(), row.change(), row.targetStatus(), row.delta())).toList(),
-                    progress.summary(), progress.notComparable());
+                    progress.summary(), progress.notComparable(), warnings);
         }
     }
 

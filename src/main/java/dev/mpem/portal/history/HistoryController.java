@@ -44,8 +44,17 @@ class HistoryController {
         model.addAttribute("timeline", newestFirst(timeline));
         model.addAttribute("trend", history.trendChart(id, dimension));
         model.addAttribute("dimension", dimension);
+        model.addAttribute("dateWarnings",
+                history.futureDateWarnings(timeline.stream().map(TimelineEntry::assessment).toList()));
+        // The choices stay as chosen, also when they are refused.
+        model.addAttribute("selectedFrom", from);
+        model.addAttribute("selectedTo", to);
         try {
-            model.addAttribute("progress", history.compare(id, from, to).orElse(null));
+            history.compare(id, from, to).ifPresent(progress -> {
+                model.addAttribute("progress", progress);
+                model.addAttribute("selectedFrom", progress.from().id());
+                model.addAttribute("selectedTo", progress.to().id());
+            });
         }
         catch (InvalidInputException e) {
             model.addAttribute("compareProblem", e.getMessage());

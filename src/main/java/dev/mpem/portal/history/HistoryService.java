@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +68,25 @@ public class HistoryService {
         if (fromId.equals(toId)) {
             throw new InvalidInputException("to", "Choose two different assessments to compare.", toId);
         }
-        return Optional.of(reports.progress(find(all, fromId), find(all, toId)));
+        AssessmentView from = find(all, fromId);
+        AssessmentView to = find(all, toId);
+        if (all.indexOf(from) > all.indexOf(to)) {
+            throw new InvalidInputException("from", "The earlier assessment (\u201c" + from.title() + "\u201d of "
+                    + from.assessedOn() + ") comes after the later one (\u201c" + to.title() + "\u201d of "
+                    + to.assessedOn() + "). Choose the older assessment under \u201cfrom\u201d, or swap the two.",
+                    fromId);
+        }
+        return Optional.of(reports.progress(from, to));
+    }
+
+    /** Assessments dated after today: allowed (a workshop planned ahead), but worth a word wherever dates are compared. */
+    public List<String> futureDateWarnings(List<AssessmentView> assessments) {
+        LocalDate today = LocalDate.now(clock);
+        return assessments.stream().filter(a -> a.assessedOn().isAfter(today))
+                .map(a -> "\u201c" + a.title() + "\u201d is dated " + a.assessedOn() + ", which lies in the future."
+                        + " Comparisons, trends and the next due date count from that date; correct it on the"
+                        + " assessment if it was a typing mistake.")
+                .toList();
     }
 
     private static AssessmentView find(List<AssessmentView> all, long id) {

@@ -37,14 +37,18 @@ public class ReportService {
     }
 
     /**
-     * One row per dimension: code, name, category, current, target, gap (empty while unrated): the
-     * columns the report's CSV is specified with. Confidence is in the history CSV and the JSON.
+     * One row per dimension: code, name, category, current, target, gap (empty while unrated) — the
+     * columns the report's CSV was first specified with — then what a reader of the file alone needs:
+     * the organisation, the assessment's title, date and status, the workshop's confidence and the notes.
      */
     String csv(GapReport report) {
-        Csv csv = new Csv().row("code", "name", "category", "current", "target", "gap");
+        var assessment = report.assessment();
+        Csv csv = new Csv().row("code", "name", "category", "current", "target", "gap", "organisation",
+                "assessment_title", "assessed_on", "status", "confidence", "notes");
         for (DimensionGap gap : report.dimensions()) {
             csv.row(gap.code(), gap.dimension().name(), gap.dimension().categoryCode(), gap.current(), gap.target(),
-                    gap.gap());
+                    gap.gap(), assessment.organisationName(), assessment.title(), assessment.assessedOn(),
+                    assessment.status(), gap.confidence() == null ? null : gap.confidence().name(), gap.notes());
         }
         return csv.toString();
     }

@@ -14,7 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -24,6 +24,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mpem.portal.system.ApiError;
+import dev.mpem.portal.system.Text;
 
 /**
  * Two filter chains. The JSON API under /api is stateless and takes HTTP Basic (CSRF does not
@@ -90,8 +91,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
-        failure.setAllowSessionCreation(false);
+        // A refused sign-in comes back with the username as typed (never the password), and no session.
+        AuthenticationFailureHandler failure = (request, response, e) -> {
+            String typed = Text.abbreviate(Text.singleLine(Text.clean(request.getParameter("username"))), 100);
+            response.sendRedirect(request.getContextPath() + "/login?error" + (typed == null || typed.isEmpty() ? ""
+                    : "&username=" + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8)));
+        };
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", "/login", "/share/**",
                                 "/join", "/join/**", "/w/**", "/actuator/health", "/actuator/health/**",

@@ -20,6 +20,7 @@ import dev.mpem.portal.audit.AuditAction;
 import dev.mpem.portal.audit.AuditService;
 import dev.mpem.portal.security.CurrentUser;
 import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.system.Times;
 
 /**
  * Read-only links to a report. A token is 256 random bits; the link is shown once, when it is
@@ -38,9 +39,11 @@ public class ShareService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final Times times;
 
     ShareService(ShareLinkRepository links, AssessmentService assessments, AuditService audit, CurrentUser currentUser,
-            Clock clock) {
+            Clock clock, Times times) {
+        this.times = times;
         this.links = links;
         this.assessments = assessments;
         this.audit = audit;
@@ -63,7 +66,8 @@ public class ShareService {
         ShareLink link = links.saveAndFlush(new ShareLink(assessmentId, hash(token), token.substring(0, 6),
                 currentUser.username(), now, now.plus(Duration.ofDays(validity))));
         audit.record(AuditAction.SHARE_CREATED, assessment.organisationId(), assessmentId, "Read-only link "
-                + token.substring(0, 6) + "\u2026 to the report created, valid until " + link.view().expiresAt() + ".");
+                + token.substring(0, 6) + "\u2026 to the report created, valid for " + validity + (validity == 1 ? " day" : " days")
+                + " (until " + times.inPortalZone(link.view().expiresAt()) + ").");
         return new CreatedShare(link.view(), token);
     }
 

@@ -85,7 +85,8 @@ class ApiExceptionHandler {
         NotTextException notText = find(e, NotTextException.class);
         if (notText != null) {
             String name = field == null || field.isEmpty() ? "body" : field;
-            return answer(ApiError.invalid(List.of(new FieldProblem(name, notText(name, notText.character()), null))));
+            return answer(ApiError.invalid(List.of(new FieldProblem(name,
+                    notText.explain("'" + name + "'") + " Remove it and send again.", null))));
         }
         if (field == null || field.isEmpty()) {
             return answer(ApiError.of(400, "MALFORMED_JSON",
@@ -94,11 +95,6 @@ class ApiExceptionHandler {
         return answer(ApiError.invalid(List.of(new FieldProblem(field,
                 "'" + field + "' has a value of the wrong type (for example text where a number or a date"
                         + " YYYY-MM-DD is expected).", null))));
-    }
-
-    static String notText(String field, int character) {
-        return "'" + field + "' contains the character " + Text.codePoint(character)
-                + ", which is not printable text and cannot be stored. Remove it and send again.";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -124,12 +120,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return answer(ApiError.of(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json."));
+        return answer(ApiError.of(415, "UNSUPPORTED_MEDIA_TYPE", ErrorBodies.message(415)));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return answer(ApiError.of(406, "NOT_ACCEPTABLE", "This address answers application/json only."));
+        return answer(ApiError.of(406, "NOT_ACCEPTABLE", ErrorBodies.message(406)));
     }
 
     @ExceptionHandler({ ObjectOptimisticLockingFailureException.class, DataIntegrityViolationException.class })
@@ -142,8 +138,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         log.error("API request failed", e);
-        return answer(ApiError.of(500, "INTERNAL_ERROR",
-                "The portal could not complete the request. Nothing was half-saved; please try again."));
+        return answer(ApiError.of(500, "INTERNAL_ERROR", ErrorBodies.message(500)));
     }
 
     private static ResponseEntity<Map<String, Object>> answer(ApiError error) {

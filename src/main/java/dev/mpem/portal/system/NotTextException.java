@@ -17,4 +17,10 @@ public final class NotTextException extends InvalidFormatException {
     public int character() {
         return character;
     }
+
+    /** What is wrong, for a person: {@code where} is e.g. "'notes'" or "The file". */
+    public String explain(String where) {
+        return where + " contains the character " + Text.codePoint(character)
+                + ", which is not printable text and cannot be stored.";
+    }
 }

@@ -73,6 +73,14 @@ public final class Text {
     }
 
     /** How a refused character is named in a message, e.g. "U+0000". */
+    /** At most {@code max} characters of a value, for a message that quotes it ("…" marks a cut). */
+    public static String abbreviate(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        return value.substring(0, Character.isHighSurrogate(value.charAt(max - 1)) ? max - 2 : max - 1) + "\u2026";
+    }
+
     public static String codePoint(int character) {
         return String.format("U+%04X", character);
     }

@@ -26,7 +26,6 @@ import dev.mpem.portal.system.ConflictException;
 import dev.mpem.portal.system.Flash;
 import dev.mpem.portal.system.InvalidInputException;
 import dev.mpem.portal.system.NotTextException;
-import dev.mpem.portal.system.Text;
 
 /** Admins move all data out of the portal and into an empty one (for example from H2 to PostgreSQL). */
 @Controller
@@ -70,8 +69,7 @@ class TransferController {
             return "redirect:/admin/data";
         }
         catch (NotTextException e) {
-            return problem(model, response, HttpStatus.BAD_REQUEST, "The file contains the character "
-                    + Text.codePoint(e.character()) + ", which is not printable text and cannot be stored.");
+            return problem(model, response, HttpStatus.BAD_REQUEST, e.explain("The file"));
         }
         catch (JacksonException | IOException e) {
             return problem(model, response, HttpStatus.BAD_REQUEST, "The file is not a valid JSON export.");

@@ -2,6 +2,7 @@ package dev.mpem.portal.workshop;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -80,6 +81,10 @@ class ParticipantController {
     String vote(@PathVariable String code, HttpServletRequest request, Model model) {
         String joinCode = WorkshopService.normalise(code);
         String key = key(request, joinCode);
+        Optional<String> closed = workshops.closedFor(joinCode, key);
+        if (closed.isPresent()) {
+            return closed(model, joinCode, closed.get());
+        }
         if (workshops.participantName(joinCode, key).isEmpty()) {
             return "redirect:/join/" + joinCode;
         }
@@ -94,6 +99,11 @@ class ParticipantController {
             HttpServletResponse response) {
         String joinCode = WorkshopService.normalise(code);
         String key = key(request, joinCode);
+        Optional<String> closed = workshops.closedFor(joinCode, key);
+        if (closed.isPresent()) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return closed(model, joinCode, closed.get());
+        }
         if (workshops.participantName(joinCode, key).isEmpty()) {
             return "redirect:/join/" + joinCode;
         }
@@ -120,7 +130,11 @@ class ParticipantController {
     /** What a participant's script compares to know when the room moved on (votes stay silent). */
     @GetMapping("/w/{code}/state")
     @ResponseBody
-    Map<String, Object> state(@PathVariable String code) {
+    Map<String, Object> state(@PathVariable String code, HttpServletRequest request) {
+        String joinCode = WorkshopService.normalise(code);
+        if (workshops.closedFor(joinCode, key(request, joinCode)).isPresent()) {
+            return Map.of("stamp", "CLOSED");
+        }
         WorkshopView workshop = workshops.byCode(code);
         return Map.of("stamp", workshop.status() + ":" + workshop.currentDimension() + ":"
                 + workshop.revealed(workshop.currentDimension()));
@@ -140,6 +154,13 @@ class ParticipantController {
             model.addAttribute("chart", VoteChart.draw(state.tally()));
         }
         return "workshop/participant";
+    }
+
+    /** A participant's page once the facilitator closed the workshop: no vote form, no promise of changes. */
+    private static String closed(Model model, String joinCode, String participant) {
+        model.addAttribute("joinCode", joinCode);
+        model.addAttribute("participant", participant);
+        return "workshop/participant-closed";
     }
 
     private static String key(HttpServletRequest request, String joinCode) {

@@ -271,6 +271,20 @@ public class WorkshopService {
         return participants.findByWorkshopIdAndBrowserKey(workshop.id(), browserKey).map(Participant::displayName);
     }
 
+    /**
+     * The participant a browser key stands for in a workshop of this code that has closed since they
+     * joined: they are told it closed, while the code itself opens nothing to anyone else.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> closedFor(String joinCode, String browserKey) {
+        if (browserKey == null) {
+            return Optional.empty();
+        }
+        return workshops.findByJoinCode(normalise(joinCode)).filter(w -> !w.open())
+                .flatMap(w -> participants.findByWorkshopIdAndBrowserKey(w.id(), browserKey))
+                .map(Participant::displayName);
+    }
+
     /** What a participant's page shows: the room's dimension, their own vote, and the votes once revealed. */
     public ParticipantState participantState(String joinCode, String browserKey) {
         Workshop workshop = openByCode(joinCode);

@@ -132,7 +132,7 @@ class AssessmentPagesTests {
         assertThat(overview.select("form[action$=/complete]")).isEmpty();
 
         Document step = Html.of(mvc.perform(get("/assessments/" + assessment.id() + "/steps/EXTENT")));
-        assertThat(step.selectFirst("fieldset#current").hasAttr("disabled")).isTrue();
+        assertThat(step.selectFirst("fieldset#levels").hasAttr("disabled")).isTrue();
         assertThat(step.select("button[name=action]")).isEmpty();
 
         Document refused = Html.of(mvc.perform(save(assessment, "EXTENT", "4", "5", "late change", "1", "next"))

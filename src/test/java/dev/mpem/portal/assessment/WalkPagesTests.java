@@ -53,8 +53,13 @@ class WalkPagesTests {
         assertThat(page.select("input[name=current]")).extracting(e -> e.val()).containsExactly("1", "2", "3", "4", "5");
         assertThat(page.select("input[name=target]")).hasSize(5);
         assertThat(page.selectFirst("input[name=current][value=3]").attr("aria-describedby")).isEqualTo("descriptor-3");
-        assertThat(page.select("fieldset legend").eachText()).contains(
+        assertThat(page.select("fieldset#levels .choice-key li").eachText()).containsExactly(
                 "Current level — where the organisation is today", "Target level — where it wants to be");
+        // Each card carries both of its choices.
+        assertThat(page.select(".level-card.level-3 label.choice").eachText())
+                .containsExactly("Current: 3 Intermediate", "Target: 3 Intermediate");
+        assertThat(page.select(".level-card.level-3 input[name=current][value=3]")).hasSize(1);
+        assertThat(page.select(".level-card.level-3 input[name=target][value=3]")).hasSize(1);
         assertThat(page.select(".step-list li")).hasSize(11);
         assertThat(page.selectFirst(".step-list a[aria-current=step]").text()).contains("Scope");
         assertThat(page.select(".step-group").eachText()).containsExactly("Functional", "Organizational", "People");

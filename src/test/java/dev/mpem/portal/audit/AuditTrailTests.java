@@ -67,7 +67,8 @@ class AuditTrailTests {
 
         Document overview = Html.of(mvc.perform(get("/assessments/" + assessment.id()).with(signedInAs(consultant))));
         assertThat(overview.selectFirst("#history-heading").parent().text())
-                .contains(consultant.username(), "RATING_CHANGED", "Extent: current 2 \u2192 3");
+                .contains(consultant.username(), "Rating changed", "Extent: current 2 \u2192 3")
+                .doesNotContain("RATING_CHANGED");
     }
 
     @Test

@@ -191,11 +191,18 @@ class HistoryTests {
                 .andExpect(jsonPath("$.summary.NOT_MET", is(1)))
                 .andExpect(jsonPath("$.summary.REGRESSED", is(1)));
 
-        // Explicit, and reversed.
+        // Explicit; reversed, time would run backwards: refused, naming "from".
+        mvc.perform(get("/api/organisations/" + h.organisation().id() + "/compare")
+                        .param("from", String.valueOf(h.baseline().id())).param("to", String.valueOf(h.next().id()))
+                        .with(httpBasic(consultant.username(), Fixtures.PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.dimensions[0].change", is("UP")));
         mvc.perform(get("/api/organisations/" + h.organisation().id() + "/compare")
                         .param("from", String.valueOf(h.next().id())).param("to", String.valueOf(h.baseline().id()))
                         .with(httpBasic(consultant.username(), Fixtures.PASSWORD)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.dimensions[0].change", is("DOWN")));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error", is("VALIDATION_FAILED")))
+                .andExpect(jsonPath("$.field", is("from")))
+                .andExpect(jsonPath("$.message", org.hamcrest.Matchers.containsString("comes after the later one")));
         mvc.perform(get("/api/organisations/" + h.organisation().id() + "/compare")
                         .param("from", String.valueOf(h.next().id())).param("to", String.valueOf(h.next().id()))
                         .with(httpBasic(consultant.username(), Fixtures.PASSWORD)))

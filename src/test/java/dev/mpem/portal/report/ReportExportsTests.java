@@ -140,7 +140,9 @@ class ReportExportsTests {
 
     @Test
     void csvHasOneProperlyQuotedRowPerDimension() throws Exception {
-        AssessmentView assessment = exampleA(Fixtures.unique("Csv, \"quoted\" Ltd"));
+        String name = Fixtures.unique("Csv, \"quoted\" Ltd");
+        AssessmentView assessment = exampleA(name);
+        String quoted = "\"" + name.replace("\"", "\"\"") + "\"";
 
         var response = mvc.perform(get("/assessments/" + assessment.id() + "/report.csv"))
                 .andExpect(status().isOk())
@@ -150,10 +152,12 @@ class ReportExportsTests {
         List<String> lines = response.getContentAsString(StandardCharsets.UTF_8).lines().toList();
 
         assertThat(lines).hasSize(12);
-        assertThat(lines.get(0)).isEqualTo("code,name,category,current,target,gap");
-        assertThat(lines.get(1)).isEqualTo("EXTENT,Extent,FUNCTIONAL,2,4,2");
-        assertThat(lines.get(3)).isEqualTo("ACCURACY_AND_LEARNABILITY,Accuracy and learnability,FUNCTIONAL,2,3,1");
-        assertThat(lines.get(11)).isEqualTo("CULTURE,Culture,PEOPLE,1,2,1");
+        assertThat(lines.get(0)).isEqualTo("code,name,category,current,target,gap,organisation,assessment_title,"
+                + "assessed_on,status,confidence,notes");
+        assertThat(lines.get(1)).isEqualTo("EXTENT,Extent,FUNCTIONAL,2,4,2," + quoted + ",Baseline,2026-05-14,COMPLETED,,");
+        assertThat(lines.get(3)).isEqualTo("ACCURACY_AND_LEARNABILITY,Accuracy and learnability,FUNCTIONAL,2,3,1,"
+                + quoted + ",Baseline,2026-05-14,COMPLETED,,");
+        assertThat(lines.get(11)).isEqualTo("CULTURE,Culture,PEOPLE,1,2,1," + quoted + ",Baseline,2026-05-14,COMPLETED,,");
     }
 
     @Test
@@ -203,7 +207,7 @@ class ReportExportsTests {
                 .andExpect(jsonPath("$.overall.rated", is(2)));
         String csv = mvc.perform(get("/assessments/" + draft.id() + "/report.csv")).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(csv).contains("SCOPE,Scope,FUNCTIONAL,,,\r\n");
+        assertThat(csv).containsPattern("\r\nSCOPE,Scope,FUNCTIONAL,,,,[^\r\n]*,DRAFT,,\r\n");
     }
 
     @Test

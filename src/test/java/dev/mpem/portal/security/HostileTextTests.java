@@ -73,6 +73,6 @@ class HostileTextTests {
         assertThat(Html.of(report).text()).contains(SCRIPT, SCRIPT + IMAGE);
         String csv = mvc.perform(get("/assessments/" + assessment.id() + "/report.csv").with(signedInAs(admin)))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(csv).startsWith("code,name,category,current,target,gap");
+        assertThat(csv).startsWith("code,name,category,current,target,gap,organisation,assessment_title");
     }
 }

@@ -1,6 +1,7 @@
 package dev.mpem.portal.system;
 
 import static dev.mpem.portal.support.Requests.postForm;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.mpem.portal.account.Role;
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.organisation.OrganisationService;
@@ -151,8 +153,14 @@ class TextOnlyInputTests {
     }
 
     @Test
-    void signInWithANulInTheNameIsAFailedSignIn() throws Exception {
-        mvc.perform(postForm("/login").param("username", "ad\u0000min").param("password", "whatever-it-is-here"))
-                .andExpect(redirectedUrl("/login?error"));
+    void signInLeavesAControlCharacterOutOfTheNameLikeEveryForm() throws Exception {
+        String username = fixtures.user(Role.CONSULTANT).username();
+        String typed = username.substring(0, 3) + "\u0000" + username.substring(3);
+
+        mvc.perform(postForm("/login").param("username", typed).param("password", Fixtures.PASSWORD))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(postForm("/login").param("username", typed).param("password", "not-the-password-at-all"))
+                .andExpect(redirectedUrl("/login?error&username=" + username));
+        mvc.perform(get("/api/organisations").with(httpBasic(typed, Fixtures.PASSWORD))).andExpect(status().isOk());
     }
 }

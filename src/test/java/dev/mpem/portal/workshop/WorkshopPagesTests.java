@@ -165,8 +165,16 @@ class WorkshopPagesTests {
 
         String workshopPage = "/workshops/" + room.workshop();
         room.facilitator().submit(workshopPage, workshopPage + "/close", Map.of());
+        // Ana, who joined, is told the workshop closed; to anyone else the code is simply not there.
         HttpResponse<String> closed = ana.get("/w/" + room.code());
-        assertThat(closed.statusCode()).as(closed.headers().firstValue("Location").orElse("")).isEqualTo(404);
+        assertThat(closed.statusCode()).as(closed.headers().firstValue("Location").orElse("")).isEqualTo(200);
+        Document closedPage = Html.of(closed.body());
+        assertThat(closedPage.selectFirst("h1").text()).isEqualTo("The workshop has closed");
+        assertThat(Html.text(closedPage)).contains("Thank you, Ana.", "votes are no longer taken")
+                .doesNotContain("You can change it until the votes are revealed");
+        assertThat(closedPage.select("form.vote-form")).isEmpty();
+        assertThat(ana.getJson("/w/" + room.code() + "/state").body()).contains("\"CLOSED\"");
+        assertThat(new Browser(port).get("/w/" + room.code()).statusCode()).isEqualTo(404);
         assertThat(new Browser(port).get("/join/" + room.code()).statusCode()).isEqualTo(404);
     }
 
