@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,7 +78,7 @@ public class Times {
     /** The reader's zone as a person says it: "Europe/Berlin (CET)". */
     public String readerZoneName() {
         ZoneId zone = readerZone();
-        String shortName = zone.getDisplayName(TextStyle.SHORT, Locale.UK);
+        String shortName = ZONE_NAME.format(java.time.ZonedDateTime.now(zone));
         return shortName.equals(zone.getId()) ? zone.getId() : zone.getId() + " (" + shortName + ")";
     }
 

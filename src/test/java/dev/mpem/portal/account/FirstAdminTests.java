@@ -1,10 +1,15 @@
 package dev.mpem.portal.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,6 +21,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.mpem.portal.PortalApplication;
+import dev.mpem.portal.support.Browser;
+import dev.mpem.portal.support.Html;
 
 /** The first start of an empty portal creates 'admin', with the configured or a one-time random password. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -44,6 +51,57 @@ class FirstAdminTests {
                     .queryForObject("select password_hash from users where username = 'admin'", String.class);
             assertThat(portal.getBean(PasswordEncoder.class).matches("chosen by the operator", hash)).isTrue();
         }
+    }
+
+    @Test
+    void theOneTimePasswordLeadsStraightToChoosingANewOneAndTheSignInPageStopsExplainingTheFirstStart(
+            CapturedOutput output) {
+        try (ConfigurableApplicationContext portal = start()) {
+            Matcher printed = Pattern.compile("one-time password \\(it is not shown again\\):\\s+(\\S+)")
+                    .matcher(output.getOut());
+            assertThat(printed.find()).isTrue();
+            String oneTime = printed.group(1);
+            int port = Integer.parseInt(portal.getEnvironment().getProperty("local.server.port"));
+            Browser browser = new Browser(port);
+            assertThat(Html.of(browser.get("/login").body()).select("p.hint").text())
+                    .contains("PORTAL_ADMIN_PASSWORD");
+
+            assertThat(browser.signIn("admin", oneTime)).isTrue();
+            HttpResponse<String> home = browser.get("/");
+            assertThat(home.statusCode()).isEqualTo(302);
+            assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/account/password");
+            assertThat(browser.get("/organisations").headers().firstValue("Location").orElseThrow())
+                    .endsWith("/account/password");
+            Document page = Html.of(browser.get("/account/password").body());
+            assertThat(page.getElementById("first-password").text()).contains("one-time password");
+
+            HttpResponse<String> changed = browser.submit("/account/password", "/account/password", Map.of(
+                    "currentPassword", oneTime, "newPassword", "my own passphrase here", "confirmPassword",
+                    "my own passphrase here"));
+            assertThat(changed.statusCode()).isEqualTo(302);
+            assertThat(browser.get("/").statusCode()).isEqualTo(200);
+            assertThat(signsIn(portal, "admin", "my own passphrase here")).isTrue();
+
+            // Someone has signed in: a visitor no longer reads how the first account gets its password.
+            assertThat(Html.of(new Browser(port).get("/login").body()).select("p.hint").text())
+                    .doesNotContain("PORTAL_ADMIN_PASSWORD");
+        }
+    }
+
+    @Test
+    void aConfiguredPasswordNeedNotBeChangedAtTheFirstSignIn() {
+        try (ConfigurableApplicationContext portal = start("--PORTAL_ADMIN_PASSWORD=chosen by the operator")) {
+            Browser browser = new Browser(Integer.parseInt(portal.getEnvironment().getProperty("local.server.port")));
+            assertThat(browser.signIn("admin", "chosen by the operator")).isTrue();
+            assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aTooShortConfiguredPasswordStopsTheStartWithOneClearLineAndNoStackTrace(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--PORTAL_ADMIN_PASSWORD=short1")).isInstanceOf(Exception.class);
+        assertThat(output.getAll()).contains("PORTAL_ADMIN_PASSWORD has 6 characters; it needs at least 12.")
+                .doesNotContain("\tat dev.mpem").doesNotContain("\tat org.springframework");
     }
 
     private static boolean signsIn(ConfigurableApplicationContext portal, String username, String password) {

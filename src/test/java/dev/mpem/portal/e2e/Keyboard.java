@@ -51,16 +51,16 @@ final class Keyboard {
 
     /**
      * Chooses a level in a radio group: Tab into the group, then arrow keys (which also select).
-     * Entering a group lands on its checked radio, or on its first.
+     * Entering a group lands on its checked radio, or (none checked) on the first radio of the group
+     * that Tab reaches: the level cards carry both groups, so that may be any level.
      */
     void chooseLevel(String group, int level) {
         WebElement radio = tabTo(e -> "radio".equals(e.getAttribute("type")) && group.equals(e.getAttribute("name")),
                 "the " + group + " levels");
-        int at = radio.isSelected() ? Integer.parseInt(radio.getAttribute("value")) : 0;
-        if (at == 0) {
+        if (!radio.isSelected()) {
             press(Keys.SPACE);
-            at = 1;
         }
+        int at = Integer.parseInt(focused().getAttribute("value"));
         while (at < level) {
             press(Keys.ARROW_RIGHT);
             at++;
