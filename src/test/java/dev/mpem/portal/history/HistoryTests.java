@@ -163,6 +163,42 @@ class HistoryTests {
     }
 
     @Test
+    void anAssessmentDatedInTheFutureIsComparedWithAWarningNotRefused() throws Exception {
+        consultant = fixtures.user(Role.CONSULTANT);
+        OrganisationView organisation = fixtures.organisation();
+        AssessmentView earlier = fixtures.assessment(organisation.id(), "2025-11-14");
+        fixtures.rateAll(earlier.id(), 2, 3);
+        fixtures.complete(earlier.id());
+        String ahead = LocalDate.now().plusDays(40).toString();
+        AssessmentView planned = fixtures.assessment(organisation.id(), ahead);
+
+        Document page = Html.of(mvc.perform(get("/organisations/" + organisation.id() + "/history")
+                .with(signedInAs(consultant))).andExpect(status().isOk()));
+        assertThat(page.select("ul.warnings li").eachText()).singleElement().asString()
+                .contains("\u201c" + planned.title() + "\u201d is dated " + ahead + ", which lies in the future.");
+        mvc.perform(get("/api/organisations/" + organisation.id() + "/compare")
+                        .with(httpBasic(consultant.username(), Fixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.to", is((int) planned.id())))
+                .andExpect(jsonPath("$.warnings", hasSize(1)))
+                .andExpect(jsonPath("$.warnings[0]", containsString("lies in the future")));
+    }
+
+    @Test
+    void thePageRefusesAComparisonRunningBackwardsAndKeepsWhatWasChosen() throws Exception {
+        History h = history();
+
+        Document page = Html.of(mvc.perform(get("/organisations/" + h.organisation().id() + "/history")
+                        .param("from", String.valueOf(h.next().id())).param("to", String.valueOf(h.baseline().id()))
+                        .with(signedInAs(consultant))).andExpect(status().isBadRequest()));
+        assertThat(page.getElementById("compare-problem").text()).contains("comes after the later one",
+                "swap the two");
+        assertThat(page.selectFirst("#from option[selected]").val()).isEqualTo(String.valueOf(h.next().id()));
+        assertThat(page.selectFirst("#to option[selected]").val()).isEqualTo(String.valueOf(h.baseline().id()));
+        assertThat(page.select(".scorecard")).isEmpty();
+    }
+
+    @Test
     void compareShowsPlannedVersusActualWithAScorecard() throws Exception {
         History h = history();
 

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import dev.mpem.portal.assessment.AssessmentForm;
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
+import dev.mpem.portal.assessment.RatingCommand;
 import dev.mpem.portal.organisation.OrganisationForm;
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.support.Fixtures;
@@ -158,6 +159,24 @@ class ReportExportsTests {
         assertThat(lines.get(3)).isEqualTo("ACCURACY_AND_LEARNABILITY,Accuracy and learnability,FUNCTIONAL,2,3,1,"
                 + quoted + ",Baseline,2026-05-14,COMPLETED,,");
         assertThat(lines.get(11)).isEqualTo("CULTURE,Culture,PEOPLE,1,2,1," + quoted + ",Baseline,2026-05-14,COMPLETED,,");
+    }
+
+    @Test
+    void csvCarriesWhatAReaderOfTheFileAloneNeeds() throws Exception {
+        String name = Fixtures.unique("Csv context");
+        long organisation = organisations.create(new OrganisationForm(name, "Retail", null, null)).id();
+        AssessmentView assessment = assessments.create(organisation,
+                new AssessmentForm("Spring review", "2026-05-14", "Pat", null, List.of()));
+        assessments.saveRating(assessment.id(), "EXTENT",
+                RatingCommand.of(2, 4, "Mostly e-mail greetings,\n\"personal\" in name only", null, "pat"));
+
+        String csv = mvc.perform(get("/assessments/" + assessment.id() + "/report.csv")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(csv).startsWith("code,name,category,current,target,gap,organisation,assessment_title,assessed_on,"
+                + "status,confidence,notes\r\n");
+        assertThat(csv).contains("EXTENT,Extent,FUNCTIONAL,2,4,2," + name + ",Spring review,2026-05-14,DRAFT,,"
+                + "\"Mostly e-mail greetings,\n\"\"personal\"\" in name only\"\r\n");
     }
 
     @Test

@@ -53,6 +53,17 @@ class ErrorPageTests {
     }
 
     @Test
+    void theBrowsersFaviconRequestFindsAnIconWithoutSigningIn() throws Exception {
+        HttpResponse<byte[]> icon = new Browser(port).getBytes("/favicon.ico");
+
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElse("")).contains("icon");
+        // An ICO file: reserved 0, type 1 (icon), then the number of images.
+        assertThat(icon.body()).startsWith(0, 0, 1, 0);
+        assertThat(Html.of(signedIn().get("/").body()).select("link[rel=icon]").attr("href")).isEqualTo("/favicon.ico");
+    }
+
+    @Test
     void failureGetsA500PageWithoutStackTraceOrExceptionText() throws Exception {
         HttpResponse<String> response = signedIn().get("/test/failure");
 
