@@ -71,7 +71,8 @@ final class Pages {
                 html.getTagName();
                 return false;
             }
-            catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            catch (org.openqa.selenium.WebDriverException gone) {
+                // Stale, or (Chromium's other word for it) "does not belong to the document".
                 return true;
             }
         });
