@@ -109,7 +109,8 @@ class AccountController {
         }
         else {
             try {
-                accounts.changeOwnPassword(currentUser.username(), form.currentPassword(), form.newPassword());
+                accounts.changeOwnPassword(currentUser.username(), form.currentPassword(), form.newPassword(),
+                        request.getSession().getId());
                 replacePrincipal(request, response, PortalUser::withPasswordChanged);
                 Flash.success(redirect, "Your password was changed.");
                 return "redirect:/";

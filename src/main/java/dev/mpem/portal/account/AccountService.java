@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,9 +30,11 @@ public class AccountService {
     private final OrganisationService organisations;
     private final AuditService audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, OrganisationService organisations,
-            AuditService audit, Clock clock) {
+            AuditService audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.organisations = organisations;
@@ -107,7 +110,15 @@ public class AccountService {
             throw new InvalidInputException(problems);
         }
         String before = describe(account.view());
+        UserView was = account.view();
         account.update(displayName(form), role, form.enabledOrDefault(), granted, clock.instant());
+        UserView now = account.view();
+        // Less access, or a new password: whatever the person is signed in with ends now, everywhere.
+        boolean lessAccess = (was.enabled() && !now.enabled()) || was.role() != now.role()
+                || (now.role() == Role.EXECUTIVE && !now.organisations().containsAll(was.organisations()));
+        if (lessAccess || resetPassword) {
+            events.publishEvent(new AccountAccessChanged(account.username(), null));
+        }
         if (resetPassword) {
             account.changePassword(passwordEncoder.encode(form.password()), clock.instant());
             audit.record(AuditAction.PASSWORD_RESET, null, null, "Password of " + account.username() + " reset.");
@@ -121,8 +132,9 @@ public class AccountService {
         return account.view();
     }
 
+    /** Changes one's own password; every other signed-in session of the account ends (this one, {@code keepSession}, stays). */
     @Transactional
-    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String keepSession) {
         UserAccount account = users.findByUsername(UserAccount.normalise(username))
                 .orElseThrow(() -> new InvalidInputException("currentPassword", "Your account was not found.", null));
         List<FieldProblem> problems = new ArrayList<>();
@@ -139,6 +151,7 @@ public class AccountService {
         }
         account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
         audit.record(AuditAction.PASSWORD_CHANGED, null, null, account.username() + " changed their password.");
+        events.publishEvent(new AccountAccessChanged(account.username(), keepSession));
     }
 
     /**

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -77,6 +78,16 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        BodyTooLargeException tooLarge = find(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return answer(ApiError.of(413, "PAYLOAD_TOO_LARGE", BodySizeLimit.tooLarge(tooLarge.limit())));
+        }
+        StreamConstraintsException constraint = find(e, StreamConstraintsException.class);
+        if (constraint != null) {
+            // Jackson's own message quotes sizes only, never the value; still, say it in our words.
+            return answer(ApiError.of(413, "PAYLOAD_TOO_LARGE", "A value in the request body is longer or deeper"
+                    + " than the portal accepts. Nothing was saved."));
+        }
         JacksonException jackson = find(e, JacksonException.class);
         String field = jackson == null ? null : jackson.getPath().stream()
                 .map(JacksonException.Reference::getPropertyName)
