@@ -171,6 +171,15 @@ public class AccountService {
         return chosen;
     }
 
+    /** Ends a lock after failed sign-ins (and the run of failures) before its time. */
+    @Transactional
+    public UserView unlock(long id) {
+        UserAccount account = find(id);
+        users.unlock(id);
+        audit.record(AuditAction.ACCOUNT_UNLOCKED, null, null, "Account " + account.username() + " unlocked.");
+        return find(id).view();
+    }
+
     /** Who has signed in on the sign-in page at least once: once true, it stays true. */
     private volatile boolean anyoneSignedIn;
 

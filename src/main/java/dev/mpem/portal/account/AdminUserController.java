@@ -90,10 +90,18 @@ class AdminUserController {
         return form(model, form, user);
     }
 
+    @PostMapping("/admin/users/{id}/unlock")
+    String unlock(@PathVariable long id, RedirectAttributes redirect) {
+        UserView user = accounts.unlock(id);
+        Flash.success(redirect, "Account " + user.username() + " unlocked: it can sign in again.");
+        return "redirect:/admin/users/" + id;
+    }
+
     /** The account form; its password field is never filled in from what was typed. */
     private String form(Model model, UserForm form, UserView user) {
         model.addAttribute("form", form);
         model.addAttribute("user", user);
+        model.addAttribute("now", clock.instant());
         model.addAttribute("roles", Role.values());
         model.addAttribute("organisations", organisations.all());
         return FORM;

@@ -1,73 +1,69 @@
 package dev.mpem.portal.account;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.mpem.portal.audit.AuditAction;
 import dev.mpem.portal.audit.AuditService;
+import dev.mpem.portal.system.Text;
 
 /**
- * Counts failed sign-ins (page and HTTP Basic alike) and locks an account for 15 minutes after 5 in
- * a row; records sign-ins and failures in the audit trail.
+ * Records sign-ins and refused sign-ins in the audit trail (counting and locking is done by
+ * {@link PortalAuthenticationProvider}). Refusals are listed one by one only up to
+ * {@value #LISTED_PER_MINUTE} a minute per account and per address; past that one line says so, and
+ * the rest are not listed, so that nobody can flood the trail.
  */
 @Component
 class SignInEvents {
 
-    private static final Logger log = LoggerFactory.getLogger(SignInEvents.class);
+    static final int LISTED_PER_MINUTE = 5;
 
-    private final UserAccountRepository users;
     private final AuditService audit;
     private final Clock clock;
     private final AccountService accounts;
+    private final Cache<String, AtomicInteger> refusalsThisMinute = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(2)).maximumSize(50_000).build();
 
-    SignInEvents(UserAccountRepository users, AuditService audit, Clock clock, AccountService accounts) {
-        this.accounts = accounts;
-        this.users = users;
+    SignInEvents(AuditService audit, Clock clock, AccountService accounts) {
         this.audit = audit;
         this.clock = clock;
-    }
-
-    @EventListener
-    @Transactional
-    public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
-        String username = UserAccount.normalise(event.getAuthentication().getName());
-        if (username == null || username.isEmpty()) {
-            return;
-        }
-        if (users.countFailure(username) > 0
-                && users.lockIfOverLimit(username, UserAccount.MAX_FAILED_SIGN_INS,
-                        clock.instant().plus(UserAccount.LOCK_DURATION)) > 0) {
-            log.warn("Account {} locked for {} minutes after {} failed sign-ins", username,
-                    UserAccount.LOCK_DURATION.toMinutes(), UserAccount.MAX_FAILED_SIGN_INS);
-            audit.recordAs(username, AuditAction.ACCOUNT_LOCKED, null, null, "Locked for 15 minutes after "
-                    + UserAccount.MAX_FAILED_SIGN_INS + " failed sign-ins.");
-        }
+        this.accounts = accounts;
     }
 
     @EventListener
     @Transactional
     public void onFailure(AbstractAuthenticationFailureEvent event) {
-        String username = String.valueOf(event.getAuthentication().getName());
-        audit.recordAs(username.isBlank() ? "(blank)" : username, AuditAction.SIGN_IN_FAILED, null, null,
-                "Sign-in refused (" + event.getException().getClass().getSimpleName() + ").");
+        String typed = Text.abbreviate(Text.singleLine(Text.clean(event.getAuthentication().getName())), 100);
+        String username = typed == null || typed.isBlank() ? "(blank)" : typed;
+        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : "unknown address";
+        long minute = clock.millis() / 60_000;
+        int forAccount = count("account|" + username.toLowerCase(java.util.Locale.ROOT) + "|" + minute);
+        int fromAddress = count("address|" + address + "|" + minute);
+        if (forAccount <= LISTED_PER_MINUTE && fromAddress <= LISTED_PER_MINUTE) {
+            audit.recordAs(username, AuditAction.SIGN_IN_FAILED, null, null, "Sign-in refused ("
+                    + event.getException().getClass().getSimpleName() + ") from " + address + ".");
+        }
+        else if (forAccount == LISTED_PER_MINUTE + 1 || fromAddress == LISTED_PER_MINUTE + 1) {
+            audit.recordAs(username, AuditAction.SIGN_IN_FAILED, null, null, "More than " + LISTED_PER_MINUTE
+                    + " sign-ins refused within a minute " + (fromAddress > LISTED_PER_MINUTE ? "from " + address
+                            : "for this account") + "; the further ones of this minute are not listed.");
+        }
     }
 
-    /** Any success ends a run of failures. HTTP Basic succeeds on every API call, so only reset when needed. */
-    @EventListener
-    @Transactional
-    public void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof PortalUser user && user.failedAttempts() > 0) {
-            users.resetFailures(user.username());
-        }
+    private int count(String key) {
+        return refusalsThisMinute.get(key, k -> new AtomicInteger()).incrementAndGet();
     }
 
     @EventListener

@@ -32,6 +32,18 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByLastSignedInAtIsNotNull();
 
+    /** Counts an attempt before its password is checked; the row stays locked until the count commits. */
+    @Modifying
+    @Query("update UserAccount u set u.failedAttempts = u.failedAttempts + 1 where u.username = :username")
+    int reserveAttempt(String username);
+
+    @Query("select u.failedAttempts from UserAccount u where u.username = :username")
+    Optional<Integer> attemptsOf(String username);
+
+    @Modifying(clearAutomatically = true)
+    @Query("update UserAccount u set u.failedAttempts = 0, u.lockedUntil = null where u.id = :id")
+    int unlock(long id);
+
     @Modifying
     @Query("update UserAccount u set u.lastSignedInAt = :at where u.username = :username")
     int recordSignIn(String username, Instant at);

@@ -28,6 +28,11 @@ class UserApiController {
                 .path("/api/users/" + created.id()).build().toUri()).body(UserJson.of(created));
     }
 
+    @PostMapping("/api/users/{id}/unlock")
+    UserJson unlock(@org.springframework.web.bind.annotation.PathVariable long id) {
+        return UserJson.of(accounts.unlock(id));
+    }
+
     @GetMapping("/api/users")
     List<UserJson> list() {
         return accounts.all().stream().map(UserJson::of).toList();
