@@ -71,7 +71,8 @@ class SecurityConfiguration {
                 ApiError.of(403, "FORBIDDEN", "Your account's role does not allow this."));
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/workshops/*/votes").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/workshops/*/votes", "/api/workshops/*/participants")
+                        .permitAll()
                         .requestMatchers("/api/users", "/api/users/**", "/api/admin/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, EXECUTIVE_API).hasAnyRole(ADMIN, CONSULTANT, EXECUTIVE)
                         .anyRequest().hasAnyRole(ADMIN, CONSULTANT))

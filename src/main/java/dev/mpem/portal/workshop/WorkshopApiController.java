@@ -35,12 +35,25 @@ class WorkshopApiController {
         return WorkshopJson.of(workshops.get(id));
     }
 
+    /** Joins a participant (no sign-in, like votes): their key must come with each later vote of theirs. */
+    @PostMapping("/api/workshops/{joinCode}/participants")
+    ResponseEntity<ParticipantJson> join(@PathVariable String joinCode, @RequestBody JoinRequest request) {
+        WorkshopService.JoinedByApi joined = workshops.joinByApi(joinCode, request.name());
+        return ResponseEntity.status(201).body(new ParticipantJson(joined.participantId(), joined.participantKey(),
+                joined.name()));
+    }
+
+    /**
+     * A vote. With {@code participantKey}: that participant's vote (cast or replaced). Without: a vote
+     * under a new name, which joins them; the answer then carries their new {@code participantKey}.
+     */
     @PostMapping("/api/workshops/{joinCode}/votes")
     VoteJson vote(@PathVariable String joinCode, @RequestBody VoteRequest request) {
-        WorkshopService.OwnVote vote = workshops.vote(joinCode, new VoteCommand(request.participant(), null,
+        WorkshopService.OwnVote vote = workshops.vote(joinCode, new VoteCommand(request.participant(),
+                request.participantKey() == null || request.participantKey().isBlank() ? null : request.participantKey(),
                 request.dimension(), request.current(), request.target(), request.reason()));
         return new VoteJson(request.participant() == null ? null : request.participant().strip(), request.dimension(),
-                vote.current(), vote.target(), vote.reason());
+                vote.current(), vote.target(), vote.reason(), vote.participantId(), vote.participantKey());
     }
 
     @PostMapping("/api/workshops/{id}/dimensions/{code}/reveal")
@@ -62,13 +75,21 @@ class WorkshopApiController {
     record OpenRequest(Boolean anonymous) {
     }
 
-    record VoteRequest(String participant, String dimension, Integer current, Integer target, String reason) {
+    record VoteRequest(String participant, String participantKey, String dimension, Integer current, Integer target,
+            String reason) {
+    }
+
+    record JoinRequest(String name) {
+    }
+
+    record ParticipantJson(long participantId, String participantKey, String name) {
     }
 
     record AgreeRequest(Integer current, Integer target, String reason, Long version) {
     }
 
-    record VoteJson(String participant, String dimension, int current, int target, String reason) {
+    record VoteJson(String participant, String dimension, int current, int target, String reason, Long participantId,
+            String participantKey) {
     }
 
     record WorkshopJson(long id, String joinCode, String joinUrl, long assessmentId, boolean anonymous, String status,

@@ -42,7 +42,7 @@ import dev.mpem.portal.system.Text;
 public class WorkshopService {
 
     static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    static final int CODE_LENGTH = 6;
+    static final int CODE_LENGTH = 8;
     static final int MAX_NAME = 60;
     static final int MAX_REASON = 200;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -246,9 +246,7 @@ public class WorkshopService {
             throw new InvalidInputException("name", "Someone in this workshop already uses the name \u201c"
                     + displayName + "\u201d. Add an initial or use another name.", name);
         }
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String key = newParticipantKey();
         try {
             participants.saveAndFlush(new Participant(workshop.id(), displayName, key, clock.instant()));
         }
@@ -260,6 +258,25 @@ public class WorkshopService {
     }
 
     public record Joined(WorkshopView workshop, String displayName, String browserKey) {
+    }
+
+    /** Joins a participant through the API: the answer's key is what later votes of theirs must carry. */
+    @Transactional
+    public JoinedByApi joinByApi(String joinCode, String name) {
+        Joined joined = join(joinCode, name);
+        Participant participant = participants.findByWorkshopIdAndBrowserKey(joined.workshop().id(), joined.browserKey())
+                .orElseThrow();
+        return new JoinedByApi(participant.id(), joined.browserKey(), joined.displayName());
+    }
+
+    public record JoinedByApi(long participantId, String participantKey, String name) {
+    }
+
+    /** A participant's secret: it lives in their browser's cookie, or with the integration that joined them. */
+    private static String newParticipantKey() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The participant a browser key stands for in the workshop of this code. */
@@ -338,12 +355,20 @@ public class WorkshopService {
     private OwnVote castVote(String joinCode, VoteCommand command, Dimension dimension, String reason, String apiName) {
         Workshop workshop = workshops.findForVote(normalise(joinCode)).filter(Workshop::open)
                 .orElseThrow(() -> new WorkshopClosedException(joinCode));
-        Participant participant = command.browserKey() != null
-                ? participants.findByWorkshopIdAndBrowserKey(workshop.id(), command.browserKey())
-                        .orElseThrow(NotAParticipantException::new)
-                : participants.findByWorkshopIdAndNameKey(workshop.id(), Participant.keyOf(apiName))
-                        .orElseGet(() -> participants.saveAndFlush(new Participant(workshop.id(), apiName, null,
-                                clock.instant())));
+        // A vote for a participant who is there already needs their key; a new name joins with a new key.
+        String newKey = null;
+        Participant participant;
+        if (command.browserKey() != null) {
+            participant = participants.findByWorkshopIdAndBrowserKey(workshop.id(), command.browserKey())
+                    .orElseThrow(WrongParticipantKeyException::new);
+        }
+        else if (participants.findByWorkshopIdAndNameKey(workshop.id(), Participant.keyOf(apiName)).isPresent()) {
+            throw new NameTakenException(apiName);
+        }
+        else {
+            newKey = newParticipantKey();
+            participant = participants.saveAndFlush(new Participant(workshop.id(), apiName, newKey, clock.instant()));
+        }
         if (workshop.revealed(dimension.code())) {
             throw new WorkshopNotOpenException("VOTES_REVEALED", "The votes on " + dimension.name() + " are already"
                     + " revealed, so votes on it can no longer change.", Map.of("dimension", dimension.code()));
@@ -352,10 +377,18 @@ public class WorkshopService {
                 dimension.code()).orElseGet(() -> new Vote(workshop.id(), participant.id(), dimension.code()));
         vote.cast(command.current(), command.target(), reason, clock.instant());
         votes.saveAndFlush(vote);
-        return new OwnVote(vote.current(), vote.target(), vote.reason());
+        return new OwnVote(vote.current(), vote.target(), vote.reason(), participant.id(), newKey);
     }
 
-    public record OwnVote(int current, int target, String reason) {
+    /**
+     * A participant's vote on the room's dimension; {@code participantKey} is set only in the answer to
+     * the vote that made them a participant.
+     */
+    public record OwnVote(int current, int target, String reason, Long participantId, String participantKey) {
+
+        OwnVote(int current, int target, String reason) {
+            this(current, target, reason, null, null);
+        }
     }
 
     public record ParticipantState(WorkshopView workshop, String participant, Dimension dimension, OwnVote vote,
@@ -450,6 +483,23 @@ public class WorkshopService {
     static class WorkshopNotFoundException extends NotFoundException {
         WorkshopNotFoundException(long id) {
             super("There is no workshop " + id + ".", "workshopId");
+        }
+    }
+
+    /** A participant key that belongs to nobody in this workshop. */
+    static class WrongParticipantKeyException extends dev.mpem.portal.system.ConflictException {
+        WrongParticipantKeyException() {
+            super("PARTICIPANT_KEY_INVALID", "participantKey", "This participant key belongs to nobody in this workshop."
+                    + " Use the key the join (or your first vote) answered with.");
+        }
+    }
+
+    /** A keyless vote naming someone who is there already: it may not replace their vote. */
+    static class NameTakenException extends dev.mpem.portal.system.ConflictException {
+        NameTakenException(String name) {
+            super("PARTICIPANT_KEY_REQUIRED", "participantKey", "\u201c" + Text.abbreviate(name, 60) + "\u201d has"
+                    + " joined this workshop already. Send their participantKey to change their vote, or vote under"
+                    + " another name.");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasLength;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -62,7 +63,7 @@ class WorkshopApiTests {
                 "{\"anonymous\":" + anonymous + "}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id", notNullValue()))
-                .andExpect(jsonPath("$.joinCode", hasLength(6)))
+                .andExpect(jsonPath("$.joinCode", hasLength(8)))
                 .andReturn().getResponse().getContentAsString();
         return new Opened(assessment, ((Number) JsonPath.read(body, "$.id")).longValue(), JsonPath.read(body, "$.joinCode"),
                 consultant);
@@ -77,11 +78,19 @@ class WorkshopApiTests {
     void votesRevealAndAgreementFollowTheContract() throws Exception {
         Opened w = open(true);
 
-        vote(w.code(), "Ana", "EXTENT", 2, 3).andExpect(status().isOk()).andExpect(jsonPath("$.current", is(2)));
+        String anasKey = JsonPath.read(vote(w.code(), "Ana", "EXTENT", 2, 3).andExpect(status().isOk())
+                .andExpect(jsonPath("$.current", is(2))).andExpect(jsonPath("$.participantKey", notNullValue()))
+                .andReturn().getResponse().getContentAsString(), "$.participantKey");
         vote(w.code(), "Ben", "EXTENT", 3, 4).andExpect(status().isOk());
         vote(w.code(), "Cy", "EXTENT", 1, 3).andExpect(status().isOk());
-        // Ana changes her mind before the reveal: her vote is replaced, not added.
-        vote(w.code(), "ana", "EXTENT", 2, 4).andExpect(status().isOk());
+        // Someone else naming Ana cannot replace her vote...
+        vote(w.code(), "ana", "EXTENT", 5, 5).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error", is("PARTICIPANT_KEY_REQUIRED")));
+        // ...Ana herself changes her mind before the reveal with her key: her vote is replaced, not added.
+        json(post("/api/workshops/" + w.code() + "/votes"), "{\"participantKey\":\"" + anasKey
+                + "\",\"dimension\":\"EXTENT\",\"current\":2,\"target\":4}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.target", is(4)))
+                .andExpect(jsonPath("$.participantKey", nullValue()));
 
         json(post("/api/workshops/" + w.id() + "/dimensions/EXTENT/reveal").with(basic(w.consultant())), "")
                 .andExpect(status().isOk())
@@ -117,6 +126,36 @@ class WorkshopApiTests {
         json(post("/api/workshops/" + w.id() + "/close").with(basic(w.consultant())), "")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status", is("CLOSED")));
         vote(w.code(), "Ana", "SCOPE", 2, 3).andExpect(status().isNotFound()).andExpect(jsonPath("$.error", is("NOT_FOUND")));
+    }
+
+    @Test
+    void participantsJoinThroughTheApiAndOnlyTheirKeyChangesTheirVote() throws Exception {
+        Opened w = open(false);
+
+        String joined = json(post("/api/workshops/" + w.code().toLowerCase() + "/participants"), "{\"name\":\"Dana\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.participantId", notNullValue()))
+                .andExpect(jsonPath("$.participantKey", notNullValue()))
+                .andReturn().getResponse().getContentAsString();
+        String key = JsonPath.read(joined, "$.participantKey");
+        json(post("/api/workshops/" + w.code() + "/participants"), "{\"name\":\" dana \"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field", is("name")));
+
+        String keyed = "{\"participantKey\":\"%s\",\"dimension\":\"EXTENT\",\"current\":%d,\"target\":4}";
+        json(post("/api/workshops/" + w.code() + "/votes"), keyed.formatted(key, 2)).andExpect(status().isOk());
+        vote(w.code(), "DANA", "EXTENT", 4, 5).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error", is("PARTICIPANT_KEY_REQUIRED")));
+        json(post("/api/workshops/" + w.code() + "/votes"), keyed.formatted("not-her-key", 4))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.error", is("PARTICIPANT_KEY_INVALID")));
+        json(post("/api/workshops/" + w.code() + "/votes"), keyed.formatted(key, 3)).andExpect(status().isOk());
+
+        Tally tally = workshops.reveal(w.id(), "EXTENT");
+        assertThat(tally.votes()).isEqualTo(1);
+        assertThat(tally.named()).singleElement().satisfies(ballot -> {
+            assertThat(ballot.participant()).isEqualTo("Dana");
+            assertThat(ballot.current()).isEqualTo(3);
+        });
+        json(post("/api/workshops/NOSUCHCODE/participants"), "{\"name\":\"Eve\"}").andExpect(status().isNotFound());
     }
 
     @Test
