@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.mpem.portal.system.PlainName;
 import dev.mpem.portal.system.Text;
 
 /**
@@ -19,6 +20,7 @@ public record UserForm(
         @Pattern(regexp = "[A-Za-z0-9._@-]*", message = "Use letters, digits and . _ @ - only in the username.")
         String username,
         @Size(max = 200, message = "The name can be at most 200 characters.")
+        @PlainName("The name")
         String displayName,
         String password,
         String role,

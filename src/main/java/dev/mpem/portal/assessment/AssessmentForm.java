@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import dev.mpem.portal.model.Mpem;
 import dev.mpem.portal.system.FieldProblem;
+import dev.mpem.portal.system.PlainName;
 import dev.mpem.portal.system.Text;
 
 /**
@@ -20,6 +21,7 @@ import dev.mpem.portal.system.Text;
 public record AssessmentForm(
         @NotBlank(message = "Enter a title for the assessment.")
         @Size(max = 200, message = "The title can be at most 200 characters.")
+        @PlainName("The title")
         String title,
         String assessedOn,
         @Size(max = 200, message = "The assessor can be at most 200 characters.")

@@ -164,10 +164,10 @@ public class HistoryService {
         return Optional.of(ics.toString());
     }
 
-    /** RFC 5545 text: backslash, semicolon, comma and line breaks escaped. */
+    /** RFC 5545 text: backslash, semicolon, comma escaped; every kind of line break (a lone CR too) as \\n. */
     static String icsText(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-                .replace("\n", "\\n");
+        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                .replaceAll("\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]", "\\\\n");
     }
 
     /** RFC 5545 folds lines longer than 75 octets; continuation lines start with a space. */

@@ -2,7 +2,6 @@ package dev.mpem.portal.organisation;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -89,7 +88,7 @@ class Organisation {
 
     /** Names are unique whatever their case or surrounding and repeated spaces. */
     static String keyOf(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return dev.mpem.portal.system.Text.nameKey(name);
     }
 
     OrganisationView view() {

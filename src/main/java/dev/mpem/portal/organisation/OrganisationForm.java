@@ -5,12 +5,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import dev.mpem.portal.system.PlainName;
 import dev.mpem.portal.system.Text;
 
 /** What a consultant types about an organisation, on the page and in the API. */
 public record OrganisationForm(
         @NotBlank(message = "Enter the organisation's name.")
         @Size(max = 200, message = "The name can be at most 200 characters.")
+        @PlainName("The name")
         String name,
         @Size(max = 200, message = "The industry can be at most 200 characters.")
         String industry,

@@ -6,25 +6,69 @@ public final class Text {
     private Text() {
     }
 
-    /** Trimmed, or null when nothing but white space was typed. */
+    /** Every kind of line break: CR LF, CR, LF, vertical tab, form feed, NEL, line and paragraph separators. */
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile(
+            "\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]");
+
+    /**
+     * One line: in composed form (NFC, so "Café" is one "Café" however it was typed), any line break
+     * turned into a space (a name or title never spans lines, and a lone CR could smuggle a line into a
+     * calendar file), trimmed; null when nothing but white space was typed.
+     */
     public static String singleLine(String value) {
         if (value == null) {
             return null;
         }
-        String trimmed = value.strip();
+        String trimmed = LINE_BREAK.matcher(nfc(value)).replaceAll(" ").strip();
         return trimmed.isEmpty() ? null : trimmed;
     }
 
     /**
-     * Line breaks as one character each (browsers send CR LF, which would count twice against a
-     * length limit the browser itself counts once), outer white space trimmed, null when blank.
+     * Line breaks as one LF each (browsers send CR LF, which would count twice against a length limit
+     * the browser itself counts once), in composed form (NFC), outer white space trimmed, null when blank.
      */
     public static String multiLine(String value) {
         if (value == null) {
             return null;
         }
-        String normalised = value.replace("\r\n", "\n").replace('\r', '\n').strip();
+        String normalised = LINE_BREAK.matcher(nfc(value)).replaceAll("\n").strip();
         return normalised.isEmpty() ? null : normalised;
+    }
+
+    private static String nfc(String value) {
+        return java.text.Normalizer.isNormalized(value, java.text.Normalizer.Form.NFC) ? value
+                : java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC);
+    }
+
+    /**
+     * The key two names are compared on: compatibility-composed (NFKC), white space collapsed, case
+     * folded; "Café", "CAFÉ" and "Cafe\u0301" are one name.
+     */
+    public static String nameKey(String name) {
+        String composed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC);
+        return composed.strip().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The first character in a name that can disguise it, or -1: bidirectional controls (U+202E turns
+     * "Acme\u202Eroc" into what reads as "Acmecor") and zero-width characters.
+     */
+    public static int firstDisguise(String name) {
+        if (name == null) {
+            return -1;
+        }
+        return name.codePoints().filter(Text::disguises).findFirst().orElse(-1);
+    }
+
+    private static boolean disguises(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
+                || c == 0x061C || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x180E;
+    }
+
+    /** What is wrong with a name holding {@code character}, for a person. */
+    public static String disguiseMessage(String what, int character) {
+        return what + " contains the invisible character " + codePoint(character) + ", which can make it look like"
+                + " another. Remove it (retype the name if you cannot see it).";
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.mpem.portal.workshop;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,7 +45,7 @@ class Participant {
     }
 
     static String keyOf(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return dev.mpem.portal.system.Text.nameKey(name);
     }
 
     Long id() {

@@ -467,6 +467,10 @@ public class WorkshopService {
         else if (displayName.length() > MAX_NAME) {
             problems.add(new FieldProblem("participant", "Keep the name to at most " + MAX_NAME + " characters.", name));
         }
+        else if (Text.firstDisguise(displayName) >= 0) {
+            problems.add(new FieldProblem("participant", Text.disguiseMessage("The name",
+                    Text.firstDisguise(displayName)), null));
+        }
         return displayName;
     }
 
