@@ -118,6 +118,11 @@ class AccountController {
             catch (InvalidInputException e) {
                 FormErrors.reject(result, e);
             }
+            catch (AccountService.AccountLockedException e) {
+                request.getSession().invalidate();
+                SecurityContextHolder.clearContext();
+                return "redirect:/login?locked";
+            }
         }
         // The page never writes a password back into its fields.
         response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -31,9 +31,11 @@ public class AccountService {
     private final AuditService audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final SignInAttempts attempts;
 
     AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, OrganisationService organisations,
-            AuditService audit, Clock clock, ApplicationEventPublisher events) {
+            AuditService audit, Clock clock, ApplicationEventPublisher events, SignInAttempts attempts) {
+        this.attempts = attempts;
         this.events = events;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -133,13 +135,25 @@ public class AccountService {
     }
 
     /** Changes one's own password; every other signed-in session of the account ends (this one, {@code keepSession}, stays). */
-    @Transactional
+    @Transactional(noRollbackFor = AccountLockedException.class)
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String keepSession) {
         UserAccount account = users.findByUsername(UserAccount.normalise(username))
                 .orElseThrow(() -> new InvalidInputException("currentPassword", "Your account was not found.", null));
         List<FieldProblem> problems = new ArrayList<>();
+        // Counted like a sign-in: whoever holds a session cannot guess the password here without limit.
+        if (attempts.reserve(account.username()) > UserAccount.MAX_FAILED_SIGN_INS) {
+            attempts.release(account.username());
+            throw new InvalidInputException("currentPassword", "Too many passwords of your account are being checked"
+                    + " at this moment. Wait a moment and send the form again.", null);
+        }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
+            if (attempts.lockIfOverLimit(account.username())) {
+                lockAfterGuesses(account.username());
+            }
             problems.add(new FieldProblem("currentPassword", "The current password is not correct.", null));
+        }
+        else {
+            attempts.succeeded(account.username());
         }
         PasswordRules.problem(newPassword, account.username())
                 .ifPresent(message -> problems.add(new FieldProblem("newPassword", message, null)));
@@ -152,6 +166,23 @@ public class AccountService {
         account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
         audit.record(AuditAction.PASSWORD_CHANGED, null, null, account.username() + " changed their password.");
         events.publishEvent(new AccountAccessChanged(account.username(), keepSession));
+    }
+
+    /** Too many wrong current passwords: the account is locked and its sessions end, this one included. */
+    private void lockAfterGuesses(String username) {
+        audit.recordAs(username, AuditAction.ACCOUNT_LOCKED, null, null, "Locked for "
+                + UserAccount.LOCK_DURATION.toMinutes() + " minutes after " + UserAccount.MAX_FAILED_SIGN_INS
+                + " wrong current passwords on the change-password page.");
+        events.publishEvent(new AccountAccessChanged(username, null));
+        throw new AccountLockedException();
+    }
+
+    /** Thrown when the change-password page locked the account. */
+    public static class AccountLockedException extends RuntimeException {
+        AccountLockedException() {
+            super("Too many wrong passwords: the account is locked for " + UserAccount.LOCK_DURATION.toMinutes()
+                    + " minutes and signed out everywhere.");
+        }
     }
 
     /**

@@ -2,6 +2,9 @@ package dev.mpem.portal.account;
 
 import java.util.Optional;
 
+import me.gosimple.nbvcxz.Nbvcxz;
+import me.gosimple.nbvcxz.scoring.Result;
+
 /** What makes a password acceptable. */
 final class PasswordRules {
 
@@ -25,6 +28,24 @@ final class PasswordRules {
         if (username != null && password.equalsIgnoreCase(username)) {
             return Optional.of("The password must not be the username.");
         }
+        Result estimate = Strength.ESTIMATOR.estimate(password);
+        if (estimate.getEntropy() < MIN_ENTROPY_BITS) {
+            String why = estimate.getFeedback() == null ? null : estimate.getFeedback().getWarning();
+            return Optional.of("This password is too easy to guess" + (why == null ? "" : ": " + why.strip()
+                    .replaceAll("\\.$", "")) + ". Use a passphrase of a few unrelated words, for example.");
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Below this estimated strength a password is refused: common passwords (nbvcxz ships a list of
+     * about 100,000), keyboard runs, repeats and years are well under it; a passphrase of three
+     * unrelated words is above.
+     */
+    static final double MIN_ENTROPY_BITS = 30;
+
+    /** The estimator loads its dictionaries once (a few hundred milliseconds) and is then shared. */
+    private static final class Strength {
+        static final Nbvcxz ESTIMATOR = new Nbvcxz();
     }
 }

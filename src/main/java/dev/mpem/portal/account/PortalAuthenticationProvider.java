@@ -35,6 +35,37 @@ class PortalAuthenticationProvider extends DaoAuthenticationProvider {
         this.audit = audit;
     }
 
+    /**
+     * Takes a place among the attempts being checked for this account. With every place taken (as many
+     * as failures are left before the lock), waits briefly for one to end; a lock meanwhile refuses.
+     */
+    private void reserveOrWait(String username) {
+        for (int tries = 0; ; tries++) {
+            int number = attempts.reserve(username);
+            if (attempts.locked(username)) {
+                attempts.release(username);
+                throw new LockedException("Locked after failed sign-ins");
+            }
+            if (number <= UserAccount.MAX_FAILED_SIGN_INS) {
+                return;
+            }
+            attempts.release(username);
+            if (tries >= WAIT_TRIES) {
+                throw new LockedException("Too many sign-in attempts at once");
+            }
+            try {
+                Thread.sleep(WAIT_MILLIS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LockedException("Interrupted while waiting to check the password");
+            }
+        }
+    }
+
+    private static final int WAIT_TRIES = 100;
+    private static final long WAIT_MILLIS = 50;
+
     private void lockIfOverLimit(String username) {
         if (attempts.lockIfOverLimit(username)) {
             log.warn("Account {} locked for {} minutes after {} failed sign-ins", username,
@@ -49,10 +80,7 @@ class PortalAuthenticationProvider extends DaoAuthenticationProvider {
     protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication)
             throws AuthenticationException {
         String username = user.getUsername();
-        if (attempts.reserve(username) > UserAccount.MAX_FAILED_SIGN_INS) {
-            lockIfOverLimit(username);
-            throw new LockedException("Too many failed sign-ins");
-        }
+        reserveOrWait(username);
         try {
             super.additionalAuthenticationChecks(user, authentication);
         }

@@ -8,8 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts a sign-in attempt before its password is checked, each in a transaction of its own that
- * commits at once: parallel guesses each get their own number, so the sixth and later of a burst are
- * refused without their password ever being checked, right one or not.
+ * commits at once: parallel attempts each get their own number, and no more attempts are checked at
+ * once than failures are left before the lock. So parallel guesses gain nothing over sequential ones,
+ * while a burst of right passwords (a script calling the API in parallel) is only held back briefly.
  */
 @Component
 class SignInAttempts {
@@ -27,6 +28,17 @@ class SignInAttempts {
     public int reserve(String username) {
         users.reserveAttempt(username);
         return users.attemptsOf(username).orElse(0);
+    }
+
+    /** An attempt counted but not checked (it will try again, or gives up). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void release(String username) {
+        users.releaseAttempt(username);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean locked(String username) {
+        return users.lockedUntilOf(username).map(until -> until.isAfter(clock.instant())).orElse(false);
     }
 
     /** Past the limit: the account is locked for the lock period, and the count starts again. */

@@ -40,6 +40,14 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("select u.failedAttempts from UserAccount u where u.username = :username")
     Optional<Integer> attemptsOf(String username);
 
+    @Query("select u.lockedUntil from UserAccount u where u.username = :username")
+    Optional<Instant> lockedUntilOf(String username);
+
+    /** Gives back an attempt that was counted but never checked. */
+    @Modifying
+    @Query("update UserAccount u set u.failedAttempts = u.failedAttempts - 1 where u.username = :username and u.failedAttempts > 0")
+    int releaseAttempt(String username);
+
     @Modifying(clearAutomatically = true)
     @Query("update UserAccount u set u.failedAttempts = 0, u.lockedUntil = null where u.id = :id")
     int unlock(long id);

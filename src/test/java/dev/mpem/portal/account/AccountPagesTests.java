@@ -84,16 +84,16 @@ class AccountPagesTests {
 
         mvc.perform(postForm("/admin/users/" + consultant.id()).with(signedInAs(admin)).param("username", consultant.username())
                 .param("displayName", "Renamed").param("role", "CONSULTANT").param("enabled", "false")
-                .param("password", "a brand new password")).andExpect(status().is3xxRedirection());
+                .param("password", "a brand new violet tractor")).andExpect(status().is3xxRedirection());
 
         UserView changed = accounts.get(consultant.id());
         assertThat(changed.enabled()).isFalse();
         assertThat(changed.displayName()).isEqualTo("Renamed");
-        mvc.perform(get("/api/organisations").with(httpBasic(consultant.username(), "a brand new password")))
+        mvc.perform(get("/api/organisations").with(httpBasic(consultant.username(), "a brand new violet tractor")))
                 .andExpect(status().isUnauthorized());
         mvc.perform(postForm("/admin/users/" + consultant.id()).with(signedInAs(admin)).param("username", consultant.username())
                 .param("displayName", "Renamed").param("role", "CONSULTANT").param("enabled", "true"));
-        mvc.perform(get("/api/organisations").with(httpBasic(consultant.username(), "a brand new password")))
+        mvc.perform(get("/api/organisations").with(httpBasic(consultant.username(), "a brand new violet tractor")))
                 .andExpect(status().isOk());
     }
 
@@ -113,12 +113,12 @@ class AccountPagesTests {
         UserView user = fixtures.user(Role.EXECUTIVE);
 
         Document wrongCurrent = Html.of(mvc.perform(postForm("/account/password").with(signedInAs(user))
-                .param("currentPassword", "not it at all").param("newPassword", "a new long password")
-                .param("confirmPassword", "a new long password")).andExpect(status().isBadRequest()));
+                .param("currentPassword", "not it at all").param("newPassword", "a new violet tractor here")
+                .param("confirmPassword", "a new violet tractor here")).andExpect(status().isBadRequest()));
         assertThat(wrongCurrent.text()).contains("The current password is not correct.");
         Document mismatch = Html.of(mvc.perform(postForm("/account/password").with(signedInAs(user))
-                .param("currentPassword", Fixtures.PASSWORD).param("newPassword", "a new long password")
-                .param("confirmPassword", "another long password")).andExpect(status().isBadRequest()));
+                .param("currentPassword", Fixtures.PASSWORD).param("newPassword", "a new violet tractor here")
+                .param("confirmPassword", "another violet tractor")).andExpect(status().isBadRequest()));
         assertThat(mismatch.text()).contains("The two new passwords are not the same.");
         Document tooShort = Html.of(mvc.perform(postForm("/account/password").with(signedInAs(user))
                 .param("currentPassword", Fixtures.PASSWORD).param("newPassword", "short")
@@ -126,9 +126,9 @@ class AccountPagesTests {
         assertThat(tooShort.text()).contains("at least 12 characters");
 
         mvc.perform(postForm("/account/password").with(signedInAs(user)).param("currentPassword", Fixtures.PASSWORD)
-                .param("newPassword", "a new long password").param("confirmPassword", "a new long password"))
+                .param("newPassword", "a new violet tractor here").param("confirmPassword", "a new violet tractor here"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/api/model").with(httpBasic(user.username(), "a new long password"))).andExpect(status().isOk());
+        mvc.perform(get("/api/model").with(httpBasic(user.username(), "a new violet tractor here"))).andExpect(status().isOk());
         mvc.perform(get("/api/model").with(httpBasic(user.username(), Fixtures.PASSWORD)))
                 .andExpect(status().isUnauthorized());
     }

@@ -87,6 +87,30 @@ class GuessingTests {
     }
 
     @Test
+    void aScriptCallingTheApiInParallelWithTheRightPasswordIsNeverLockedOut() throws Exception {
+        UserView script = fixtures.user(Role.CONSULTANT);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return basic(script.username(), Fixtures.PASSWORD);
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(accounts.get(script.id()).lockedUntil()).isNull();
+    }
+
+    @Test
     void anAdminUnlocksALockedAccountOnItsPage() throws Exception {
         UserView locked = fixtures.user(Role.CONSULTANT);
         for (int i = 0; i < 5; i++) {
