@@ -2,6 +2,7 @@ package dev.mpem.portal.report;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -97,7 +98,26 @@ public class ReportRenderer {
         return new RenderedReport(report, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    public ResponseEntity<byte[]> pdf(long assessmentId, Locale locale) {
+    /** The languages the report is written in; anything else a browser asks for gets the first. */
+    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH);
+
+    /**
+     * The supported language closest to what was asked for. Whatever a request's Accept-Language says,
+     * the cache holds one PDF per supported language, so nobody can fill it with fresh renders.
+     */
+    static Locale supported(Locale requested) {
+        return requested == null ? SUPPORTED.get(0) : SUPPORTED.stream()
+                .filter(l -> l.getLanguage().equals(requested.getLanguage())).findFirst().orElse(SUPPORTED.get(0));
+    }
+
+    /** How many PDFs are kept (for tests of what the cache keys on). */
+    long cachedPdfs() {
+        documents.cleanUp();
+        return documents.estimatedSize();
+    }
+
+    public ResponseEntity<byte[]> pdf(long assessmentId, Locale requested) {
+        Locale locale = supported(requested);
         ReportFingerprint fingerprint = assessments.fingerprint(assessmentId);
         RenderedPdf document = documents.get(assessmentId + "|" + fingerprint.value() + "|" + locale, key -> {
             GapReport report = reports.report(assessmentId);

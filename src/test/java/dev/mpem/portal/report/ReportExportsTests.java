@@ -179,6 +179,23 @@ class ReportExportsTests {
                 + "\"Mostly e-mail greetings,\n\"\"personal\"\" in name only\"\r\n");
     }
 
+    @Autowired
+    ReportRenderer renderer;
+
+    @Test
+    void whateverLanguageIsAskedForThePdfIsRenderedAndKeptOnce() throws Exception {
+        AssessmentView assessment = exampleA(Fixtures.unique("Pdf languages"));
+        long before = renderer.cachedPdfs();
+
+        for (String language : new String[] { "en-GB", "de-DE", "xx-QQ", "zz", "en-US;q=0.1, fr;q=0.9" }) {
+            mvc.perform(get("/assessments/" + assessment.id() + "/report.pdf").header("Accept-Language", language))
+                    .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"));
+        }
+
+        assertThat(renderer.cachedPdfs() - before).isEqualTo(1);
+        assertThat(ReportRenderer.supported(java.util.Locale.forLanguageTag("de-DE"))).isEqualTo(java.util.Locale.ENGLISH);
+    }
+
     @Test
     void pdfIsARealPdfWithTheEssentialsFirst() throws Exception {
         AssessmentView assessment = exampleA(Fixtures.unique("Pdf Łódź Zürich"));
