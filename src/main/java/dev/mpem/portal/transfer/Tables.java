@@ -76,6 +76,11 @@ final class Tables {
                     "assessment_id", "assessments"), "id:LONG", "occurred_at:TIMESTAMP", "actor:STRING",
                     "action:STRING", "organisation_id:LONG", "assessment_id:LONG", "summary:STRING"));
 
+    /** The exported table of this name. */
+    static java.util.Optional<Table> named(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
     private Tables() {
     }
 

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,8 +22,9 @@ class TransferApiController {
         return transfer.export(passwordHashes);
     }
 
+    /** The body is the export file, read as a stream (its size limit is portal.limits.import-body). */
     @PostMapping("/api/admin/import")
-    TransferService.ImportSummary importAll(@RequestBody Map<String, Object> document) {
-        return transfer.importAll(document);
+    TransferService.ImportSummary importAll(jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        return transfer.importAll(request.getInputStream());
     }
 }

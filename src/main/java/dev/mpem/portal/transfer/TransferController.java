@@ -2,7 +2,6 @@ package dev.mpem.portal.transfer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
@@ -19,7 +18,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mpem.portal.system.ConflictException;
@@ -61,9 +59,10 @@ class TransferController {
             return problem(model, response, HttpStatus.BAD_REQUEST, "Choose the export file (.json) to import.");
         }
         try {
-            Map<String, Object> document = json.readValue(file.getBytes(), new TypeReference<Map<String, Object>>() {
-            });
-            TransferService.ImportSummary summary = transfer.importAll(document);
+            TransferService.ImportSummary summary;
+            try (var in = file.getInputStream()) {
+                summary = transfer.importAll(in);
+            }
             Flash.success(redirect, "Imported: " + summary.imported() + (summary.accountsNeedingPasswordReset().isEmpty()
                     ? "." : ". Reset the passwords of: " + String.join(", ", summary.accountsNeedingPasswordReset()) + "."));
             return "redirect:/admin/data";
@@ -75,7 +74,9 @@ class TransferController {
             return problem(model, response, HttpStatus.BAD_REQUEST, "The file is not a valid JSON export.");
         }
         catch (InvalidInputException e) {
-            return problem(model, response, HttpStatus.BAD_REQUEST, e.getMessage());
+            model.addAttribute("problems", e.problems().stream().map(p -> p.message()).toList());
+            return problem(model, response, HttpStatus.BAD_REQUEST, e.problems().size() == 1 ? "Nothing was imported."
+                    : "Nothing was imported: the file has these problems.");
         }
         catch (ConflictException e) {
             return problem(model, response, HttpStatus.CONFLICT, e.getMessage());

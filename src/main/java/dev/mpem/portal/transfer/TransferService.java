@@ -1,5 +1,10 @@
 package dev.mpem.portal.transfer;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,6 +32,9 @@ import dev.mpem.portal.audit.AuditAction;
 import dev.mpem.portal.audit.AuditService;
 import dev.mpem.portal.system.ConflictException;
 import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.system.Text;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Moves all of the portal's data between databases as one JSON document: organisations,
@@ -45,12 +54,23 @@ public class TransferService {
     private final Clock clock;
     private final Flyway flyway;
 
-    TransferService(JdbcClient jdbc, AuditService audit, PasswordEncoder passwordEncoder, Clock clock, Flyway flyway) {
+    private final JsonMapper json;
+    private TransferService self;
+
+    TransferService(JdbcClient jdbc, AuditService audit, PasswordEncoder passwordEncoder, Clock clock, Flyway flyway,
+            JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.flyway = flyway;
         this.audit = audit;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+    }
+
+    /** The proxy of this service, so that {@link #importAll(InputStream)} opens the import's transaction. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setSelf(@org.springframework.context.annotation.Lazy TransferService self) {
+        this.self = self;
     }
 
     /** Every exported table's rows, oldest first, as JSON-ready values (instants and dates as ISO text). */
@@ -112,66 +132,130 @@ public class TransferService {
     }
 
     /**
-     * Imports an export into this portal, which must hold no organisation or assessment yet.
-     * Accounts whose username exists here already are kept as they are here; imported accounts
-     * without a password hash get an unusable random password and are listed for a reset.
+     * Imports an export, read as a stream and spooled to a temporary file (never held in memory), into
+     * this portal, which must hold no organisation or assessment yet. The whole file is checked first;
+     * any problem (each named by record and field) imports nothing. Accounts whose username exists here
+     * already are kept as they are here; imported accounts without a password hash get an unusable
+     * random password and are listed for a reset.
      */
-    @Transactional
+    public ImportSummary importAll(InputStream in) throws IOException {
+        Path file = Files.createTempFile("mpem-import-", ".json");
+        try {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return self().importFile(file);
+        }
+        finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The same for an export already parsed (tests, and callers that hold one). */
     public ImportSummary importAll(Map<String, Object> document) {
-        check(document);
+        try {
+            return importAll(new java.io.ByteArrayInputStream(json.writeValueAsBytes(document)));
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Through the proxy, so that the import runs in its transaction. */
+    private TransferService self() {
+        return self != null ? self : this;
+    }
+
+    @Transactional
+    ImportSummary importFile(Path file) throws IOException {
+        ExportChecks checks = new ExportChecks();
+        ExportFile.Header header = ExportFile.read(json, file, checks);
+        check(header);
+        checks.finish();
+        if (!checks.problems().isEmpty()) {
+            throw new InvalidExportException(checks.problems(), checks.problemsFound());
+        }
         Integer existing = jdbc.sql("select (select count(*) from organisations) + (select count(*) from assessments)")
                 .query(Integer.class).single();
         if (existing != null && existing > 0) {
             throw new NotEmptyException();
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> data = (Map<String, Object>) document.get("data");
-        Map<String, Map<Long, Long>> ids = new HashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        List<String> needReset = new ArrayList<>();
-        List<String> keptHere = new ArrayList<>();
-        List<long[]> previousLinks = new ArrayList<>();
-        for (Tables.Table table : Tables.ALL) {
-            Map<Long, Long> tableIds = new HashMap<>();
-            ids.put(table.name(), tableIds);
-            int imported = 0;
-            for (Map<String, Object> row : rowsOf(data, table)) {
-                Map<String, Object> values = new LinkedHashMap<>(row);
-                if (table.name().equals(Tables.USERS)) {
-                    String username = String.valueOf(values.get("username"));
-                    Long here = jdbc.sql("select id from users where username = ?").param(username)
-                            .query(Long.class).optional().orElse(null);
-                    if (here != null) {
-                        tableIds.put(number(values.get("id")), here);
-                        keptHere.add(username);
-                        continue;
-                    }
-                    if (values.get("password_hash") == null) {
-                        byte[] random = new byte[24];
-                        new SecureRandom().nextBytes(random);
-                        values.put("password_hash", passwordEncoder.encode(java.util.HexFormat.of().formatHex(random)));
-                        needReset.add(username);
-                    }
-                }
-                if (table.name().equals("assessments") && values.get("previous_assessment_id") != null) {
-                    previousLinks.add(new long[] { number(values.get("id")), number(values.get("previous_assessment_id")) });
-                    values.put("previous_assessment_id", null);
-                }
-                remap(table, values, ids);
-                Long newId = insert(table, values);
-                if (table.id() != null) {
-                    tableIds.put(number(row.get(table.id())), newId);
-                }
-                imported++;
-            }
-            counts.put(table.name(), imported);
-        }
-        for (long[] link : previousLinks) {
+        RowImporter importer = new RowImporter();
+        ExportFile.read(json, file, importer);
+        for (long[] link : importer.previousLinks) {
             jdbc.sql("update assessments set previous_assessment_id = ? where id = ?")
-                    .param(ids.get("assessments").get(link[1])).param(ids.get("assessments").get(link[0])).update();
+                    .param(importer.ids.get("assessments").get(link[1])).param(importer.ids.get("assessments").get(link[0]))
+                    .update();
         }
-        audit.record(AuditAction.DATA_IMPORTED, null, null, "Data imported: " + counts + ".");
-        return new ImportSummary(counts, needReset, keptHere);
+        audit.record(AuditAction.DATA_IMPORTED, null, null, "Data imported: " + importer.counts + ".");
+        return new ImportSummary(importer.counts, importer.needReset, importer.keptHere);
+    }
+
+    /** The second pass: each checked row inserted with a new id, every reference mapped to the new ids. */
+    private final class RowImporter implements ExportFile.Rows {
+
+        final Map<String, Map<Long, Long>> ids = new HashMap<>();
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+        final List<String> needReset = new ArrayList<>();
+        final List<String> keptHere = new ArrayList<>();
+        final List<long[]> previousLinks = new ArrayList<>();
+
+        RowImporter() {
+            Tables.ALL.forEach(table -> {
+                ids.put(table.name(), new HashMap<>());
+                counts.put(table.name(), 0);
+            });
+        }
+
+        @Override
+        public void badTable(String name, String problem) {
+            throw new InvalidExportException("data." + name, problem);
+        }
+
+        @Override
+        public void row(Tables.Table table, int index, Map<String, Object> row) {
+            Map<Long, Long> tableIds = ids.get(table.name());
+            Map<String, Object> values = new LinkedHashMap<>(row);
+            if (table.name().equals(Tables.USERS)) {
+                String username = String.valueOf(values.get("username"));
+                Long here = jdbc.sql("select id from users where username = ?").param(username)
+                        .query(Long.class).optional().orElse(null);
+                if (here != null) {
+                    tableIds.put(number(values.get("id")), here);
+                    keptHere.add(username);
+                    return;
+                }
+                if (values.get("password_hash") == null) {
+                    byte[] random = new byte[24];
+                    new SecureRandom().nextBytes(random);
+                    values.put("password_hash", passwordEncoder.encode(java.util.HexFormat.of().formatHex(random)));
+                    needReset.add(username);
+                }
+            }
+            // Keys are this release's, whatever release wrote the file.
+            if (table.name().equals("organisations")) {
+                values.put("name_key", Text.nameKey(String.valueOf(values.get("name"))));
+            }
+            if (table.name().equals("workshop_participants")) {
+                values.put("name_key", Text.nameKey(String.valueOf(values.get("display_name"))));
+            }
+            if (table.name().equals("assessments") && values.get("previous_assessment_id") != null) {
+                previousLinks.add(new long[] { number(values.get("id")), number(values.get("previous_assessment_id")) });
+                values.put("previous_assessment_id", null);
+            }
+            remap(table, values, ids);
+            Long newId;
+            try {
+                newId = insert(table, values);
+            }
+            catch (DataIntegrityViolationException e) {
+                throw new InvalidExportException("data." + table.name() + "[" + index + "]", "data." + table.name()
+                        + "[" + index + "]: the database refused this row (a required value is missing or a value"
+                        + " is not allowed). Nothing was imported.");
+            }
+            if (table.id() != null) {
+                tableIds.put(number(row.get(table.id())), newId);
+            }
+            counts.merge(table.name(), 1, Integer::sum);
+        }
     }
 
     public record ImportSummary(Map<String, Integer> imported, List<String> accountsNeedingPasswordReset,
@@ -216,7 +300,7 @@ public class TransferService {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    private static Object convert(Tables.Table table, Tables.Column column, Object value) {
+    static Object convert(Tables.Table table, Tables.Column column, Object value) {
         if (value == null) {
             return null;
         }
@@ -242,31 +326,16 @@ public class TransferService {
         return Long.parseLong(String.valueOf(value));
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rowsOf(Map<String, Object> data, Tables.Table table) {
-        Object rows = data.get(table.name());
-        if (rows == null) {
-            return List.of();
-        }
-        if (!(rows instanceof List<?> list) || list.stream().anyMatch(r -> !(r instanceof Map))) {
-            throw new InvalidExportException("\"" + table.name() + "\" must be a list of rows.");
-        }
-        return (List<Map<String, Object>>) list;
-    }
-
-    private void check(Map<String, Object> document) {
-        if (document == null || !FORMAT.equals(document.get("format"))) {
-            throw new InvalidExportException("This is not an export of the MPEM portal (\"format\" is not \""
+    private void check(ExportFile.Header header) {
+        if (!FORMAT.equals(header.format())) {
+            throw new InvalidExportException("format", "This is not an export of the MPEM portal (\"format\" is not \""
                     + FORMAT + "\").");
         }
-        if (!(document.get("data") instanceof Map)) {
-            throw new InvalidExportException("The export has no \"data\".");
-        }
         String here = schemaVersion();
-        Object there = document.get("schemaVersion");
+        Object there = header.schemaVersion();
         if (!here.equals(String.valueOf(there))) {
-            throw new InvalidExportException("The export was made at database version " + there + " and this portal is"
-                    + " at version " + here + ". Import it into a portal of the same release.");
+            throw new InvalidExportException("schemaVersion", "The export was made at database version " + there
+                    + " and this portal is at version " + here + ". Import it into a portal of the same release.");
         }
     }
 
@@ -285,6 +354,25 @@ public class TransferService {
     static class InvalidExportException extends InvalidInputException {
         InvalidExportException(String message) {
             super("file", message, null);
+        }
+
+        InvalidExportException(String field, String message) {
+            super(field, message, null);
+        }
+
+        InvalidExportException(List<dev.mpem.portal.system.FieldProblem> problems, int found) {
+            super(withSummary(problems, found));
+        }
+
+        private static List<dev.mpem.portal.system.FieldProblem> withSummary(
+                List<dev.mpem.portal.system.FieldProblem> problems, int found) {
+            if (found <= problems.size()) {
+                return problems;
+            }
+            List<dev.mpem.portal.system.FieldProblem> all = new ArrayList<>(problems);
+            all.add(new dev.mpem.portal.system.FieldProblem("file", "\u2026 and " + (found - problems.size())
+                    + " more problems of the same kinds.", null));
+            return all;
         }
     }
 }

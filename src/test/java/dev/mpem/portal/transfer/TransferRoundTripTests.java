@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.http.MediaType;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -146,6 +149,52 @@ class TransferRoundTripTests {
             wrongVersion.put("schemaVersion", "1");
             assertThatThrownBy(() -> there.importAll(wrongVersion)).hasMessageContaining("database version 1");
         }
+    }
+
+    @Test
+    void aFileWithProblemsIsRefusedWholeAndEachProblemNamesItsRecordAndField() throws Exception {
+        richData();
+        AssessmentView elsewhere = fixtures.assessment();
+        Map<String, Object> export = roundTrip(transfer.export(true));
+        List<Map<String, Object>> users = rows(export, "users");
+        List<Map<String, Object>> organisations = rows(export, "organisations");
+        List<Map<String, Object>> assessmentRows = rows(export, "assessments");
+        users.get(users.size() - 1).put("username", "Pat.Jones");
+        organisations.get(0).put("name_key", "not the name at all");
+        Map<String, Object> reassessment = assessmentRows.stream()
+                .filter(row -> row.get("previous_assessment_id") != null).findFirst().orElseThrow();
+        reassessment.put("previous_assessment_id", elsewhere.id());
+        rows(export, "ratings").get(0).put("current_level", 9);
+        int lastUser = users.size() - 1;
+        int reassessed = assessmentRows.indexOf(reassessment);
+
+        try (ConfigurableApplicationContext target = emptyPortal()) {
+            TransferService there = target.getBean(TransferService.class);
+            assertThatThrownBy(() -> there.importAll(export))
+                    .isInstanceOfSatisfying(dev.mpem.portal.system.InvalidInputException.class, e -> assertThat(
+                            e.problems()).extracting(dev.mpem.portal.system.FieldProblem::field).contains(
+                            "data.users[" + lastUser + "].username", "data.organisations[0].name_key",
+                            "data.assessments[" + reassessed + "].previous_assessment_id", "data.ratings[0].current_level"));
+            var jdbc = target.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select count(*) from organisations", Integer.class)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from users", Integer.class)).isEqualTo(1);
+
+            // A row the database itself refuses (a required value missing) imports nothing either.
+            Map<String, Object> missing = roundTrip(transfer.export(true));
+            rows(missing, "assessments").get(0).put("title", null);
+            assertThatThrownBy(() -> there.importAll(missing))
+                    .isInstanceOf(dev.mpem.portal.system.InvalidInputException.class)
+                    .hasMessageContaining("data.assessments[0]");
+            assertThat(jdbc.queryForObject("select count(*) from organisations", Integer.class)).isZero();
+        }
+
+        // Over HTTP: 400 with every problem, before anything else is looked at.
+        UserView admin = fixtures.user(Role.ADMIN);
+        mvc.perform(post("/api/admin/import").with(httpBasic(admin.username(), Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(export)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'data.users[" + lastUser + "].username')]").exists());
     }
 
     @Test

@@ -1,0 +1,91 @@
+package dev.mpem.portal.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads an export file as a stream: its header fields, then its rows one at a time, table by table
+ * in the order of the file. Nothing but the row at hand is held in memory, however large the file.
+ */
+final class ExportFile {
+
+    /** What the file says about itself. */
+    record Header(Object format, Object schemaVersion) {
+    }
+
+    interface Rows {
+        /** One row of {@code table}, the {@code index}-th of its table (from 0). */
+        void row(Tables.Table table, int index, Map<String, Object> row);
+
+        /** A table name the portal does not have, or a table that is not a list of rows. */
+        void badTable(String name, String problem);
+    }
+
+    private ExportFile() {
+    }
+
+    static Header read(JsonMapper json, Path file, Rows rows) throws IOException {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = json.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new TransferService.InvalidExportException("file", "The file is not a JSON object: it is not an"
+                        + " export of the MPEM portal.");
+            }
+            Object format = null;
+            Object schemaVersion = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "format" -> format = value.isScalarValue() ? parser.getValueAsString() : null;
+                    case "schemaVersion" -> schemaVersion = value.isScalarValue() ? parser.getValueAsString() : null;
+                    case "data" -> readData(json, parser, value, rows);
+                    default -> parser.skipChildren();
+                }
+            }
+            return new Header(format, schemaVersion);
+        }
+    }
+
+    private static void readData(JsonMapper json, JsonParser parser, JsonToken start, Rows rows) {
+        if (start != JsonToken.START_OBJECT) {
+            rows.badTable("data", "\"data\" must be an object with a list of rows per table.");
+            parser.skipChildren();
+            return;
+        }
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken list = parser.nextToken();
+            Optional<Tables.Table> table = Tables.named(name);
+            if (table.isEmpty() || list != JsonToken.START_ARRAY) {
+                rows.badTable(name, table.isEmpty() ? "\"" + name + "\" is not a table of the portal."
+                        : "\"" + name + "\" must be a list of rows.");
+                parser.skipChildren();
+                continue;
+            }
+            int index = 0;
+            JsonToken next;
+            while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (next != JsonToken.START_OBJECT) {
+                    rows.badTable(name + "[" + index + "]", "Each row must be an object.");
+                    parser.skipChildren();
+                    index++;
+                    continue;
+                }
+                // One row; the parser goes on to the next, so what follows it is no "trailing token".
+                Map<String, Object> row = json.readerFor(LinkedHashMap.class)
+                        .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
+                rows.row(table.get(), index++, row);
+            }
+        }
+    }
+}
