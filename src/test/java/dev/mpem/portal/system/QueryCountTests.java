@@ -127,8 +127,10 @@ class QueryCountTests {
     private void voteAndReveal(AssessmentView assessment, int voters) {
         var workshop = workshops.open(assessment.id(), false);
         for (int i = 0; i < voters; i++) {
-            workshops.vote(workshop.joinCode(), VoteCommand.byName("Voter " + i, "EXTENT", 1 + i % 3, 4, null));
-            workshops.vote(workshop.joinCode(), VoteCommand.byName("Voter " + i, "SCOPE", 2, 3, null));
+            var joined = workshops.vote(workshop.joinCode(), VoteCommand.byName("Voter " + i, "EXTENT", 1 + i % 3, 4,
+                    null));
+            // The same voter's next vote carries the key the first one answered with.
+            workshops.vote(workshop.joinCode(), new VoteCommand(null, joined.participantKey(), "SCOPE", 2, 3, null));
         }
         workshops.reveal(workshop.id(), "EXTENT");
         workshops.reveal(workshop.id(), "SCOPE");
