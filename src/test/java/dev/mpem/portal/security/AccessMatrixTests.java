@@ -83,7 +83,12 @@ class AccessMatrixTests {
                 new Case("share links", t -> get("/assessments/" + a + "/shares"), 302, 403, 200, 200),
                 new Case("accounts", t -> get("/admin/users"), 302, 403, 403, 200),
                 new Case("audit trail", t -> get("/admin/audit"), 302, 403, 403, 200),
-                new Case("change password form", t -> get("/account/password"), 302, 200, 200, 200));
+                new Case("change password form", t -> get("/account/password"), 302, 200, 200, 200),
+                new Case("your account page", t -> get("/account"), 302, 200, 200, 200),
+                new Case("save time zone", t -> post("/account/time-zone").param("timeZone", "Europe/London").with(csrf()),
+                        302, 302, 302, 302),
+                new Case("unlock an account", t -> post("/admin/users/" + t.consultant.id() + "/unlock").with(csrf()),
+                        302, 403, 403, 302));
     }
 
     List<Case> api() {
