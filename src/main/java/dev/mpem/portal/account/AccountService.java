@@ -286,9 +286,14 @@ public class AccountService {
         return form.displayName() == null ? form.username() : form.displayName();
     }
 
-    private static String describe(UserView user) {
-        return user.role() + (user.enabled() ? ", enabled" : ", disabled") + ", name \u201c" + user.displayName()
-                + "\u201d" + (user.role() == Role.EXECUTIVE ? ", organisations " + user.organisations() : "");
+    /** An account as the audit trail tells it: words and names, not codes and ids. */
+    private String describe(UserView user) {
+        String role = user.role().name().charAt(0) + user.role().name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        String granted = user.organisations().isEmpty() ? "none" : user.organisations().stream().sorted()
+                .map(id -> organisations.findById(id).map(o -> "\u201c" + o.name() + "\u201d").orElse("#" + id))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return role + (user.enabled() ? ", enabled" : ", disabled") + ", name \u201c" + user.displayName() + "\u201d"
+                + (user.role() == Role.EXECUTIVE ? ", organisations: " + granted : "");
     }
 
     private UserAccount find(long id) {

@@ -31,10 +31,19 @@ final class PasswordRules {
         Result estimate = Strength.ESTIMATOR.estimate(password);
         if (estimate.getEntropy() < MIN_ENTROPY_BITS) {
             String why = estimate.getFeedback() == null ? null : estimate.getFeedback().getWarning();
-            return Optional.of("This password is too easy to guess" + (why == null ? "" : ": " + why.strip()
-                    .replaceAll("\\.$", "")) + ". Use a passphrase of a few unrelated words, for example.");
+            return Optional.of("This password is too easy to guess" + (why == null ? "" : " (" + reason(why) + ")")
+                    + ". Use a passphrase of a few unrelated words, for example.");
         }
         return Optional.empty();
+    }
+
+    /** The estimator's warning as part of our sentence: "it is or contains a top-10 common password". */
+    private static String reason(String warning) {
+        String text = warning.strip().replaceAll("\\.$", "");
+        if (text.startsWith("This is ")) {
+            text = "it is or contains " + text.substring("This is ".length());
+        }
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     /**

@@ -53,13 +53,23 @@ class SignInEvents {
         int fromAddress = count("address|" + address + "|" + minute);
         if (forAccount <= LISTED_PER_MINUTE && fromAddress <= LISTED_PER_MINUTE) {
             audit.recordAs(username, AuditAction.SIGN_IN_FAILED, null, null, "Sign-in refused ("
-                    + event.getException().getClass().getSimpleName() + ") from " + address + ".");
+                    + why(event.getException()) + ") from " + address + ".");
         }
         else if (forAccount == LISTED_PER_MINUTE + 1 || fromAddress == LISTED_PER_MINUTE + 1) {
             audit.recordAs(username, AuditAction.SIGN_IN_FAILED, null, null, "More than " + LISTED_PER_MINUTE
                     + " sign-ins refused within a minute " + (fromAddress > LISTED_PER_MINUTE ? "from " + address
                             : "for this account") + "; the further ones of this minute are not listed.");
         }
+    }
+
+    /** Why a sign-in was refused, in words. */
+    private static String why(Exception refusal) {
+        return switch (refusal.getClass().getSimpleName()) {
+            case "BadCredentialsException" -> "wrong username or password";
+            case "DisabledException" -> "account disabled";
+            case "LockedException" -> "account locked after failed sign-ins";
+            default -> "could not be checked";
+        };
     }
 
     private int count(String key) {

@@ -35,9 +35,11 @@ class AssessmentController {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final dev.mpem.portal.system.Times times;
 
     AssessmentController(AssessmentService assessments, OrganisationService organisations, AuditService audit,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, dev.mpem.portal.system.Times times) {
+        this.times = times;
         this.assessments = assessments;
         this.organisations = organisations;
         this.audit = audit;
@@ -48,7 +50,8 @@ class AssessmentController {
     @GetMapping("/organisations/{organisationId}/assessments/new")
     String newForm(@PathVariable long organisationId, Model model) {
         model.addAttribute("organisation", organisations.get(organisationId));
-        model.addAttribute("form", AssessmentForm.startingOn(LocalDate.now(clock), currentUser.displayName()));
+        model.addAttribute("form", AssessmentForm.startingOn(LocalDate.now(clock.withZone(times.readerZone())),
+                currentUser.displayName()));
         return FORM;
     }
 
@@ -63,7 +66,7 @@ class AssessmentController {
         try {
             AssessmentView created = assessments.create(organisationId, form);
             Flash.success(redirect, "Assessment \u201c" + created.title() + "\u201d started. Walk the room through"
-                    + " the 11 dimensions; every step is saved as you go.");
+                    + " the 11 dimensions; every step is saved as you go." + futureDateNote(created));
             return "redirect:/assessments/" + created.id() + "/walk";
         }
         catch (InvalidInputException e) {
@@ -92,7 +95,7 @@ class AssessmentController {
         try {
             AssessmentView created = assessments.reassess(id, form);
             Flash.success(redirect, "Re-assessment started. The targets set last time are filled in; the room rates"
-                    + " the current level of each dimension afresh.");
+                    + " the current level of each dimension afresh." + futureDateNote(created));
             return "redirect:/assessments/" + created.id() + "/walk";
         }
         catch (InvalidInputException e) {
@@ -137,7 +140,7 @@ class AssessmentController {
         }
         try {
             assessments.updateDetails(id, form);
-            Flash.success(redirect, "Assessment details saved.");
+            Flash.success(redirect, "Assessment details saved." + futureDateNote(assessments.get(id)));
             return "redirect:/assessments/" + id;
         }
         catch (InvalidInputException e) {
@@ -186,5 +189,11 @@ class AssessmentController {
             Flash.info(redirect, "This assessment is already a draft.");
         }
         return "redirect:/assessments/" + id;
+    }
+
+    /** A date after today is allowed (a workshop planned ahead) but said, in case it was mistyped. */
+    private String futureDateNote(AssessmentView assessment) {
+        return assessments.inTheFuture(assessment.assessedOn()) ? " Note: its date, " + assessment.assessedOn()
+                + ", lies in the future; correct it under Edit details if that was a typing mistake." : "";
     }
 }

@@ -43,11 +43,13 @@ public class AssessmentService {
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
     private final JdbcClient jdbc;
+    private final dev.mpem.portal.system.Times times;
 
     AssessmentService(AssessmentRepository assessments, RatingRepository ratings, OrganisationService organisations,
             ModelService modelService, OrganisationAccess access, AuditService audit, Clock clock,
-            PlatformTransactionManager transactionManager, JdbcClient jdbc) {
+            PlatformTransactionManager transactionManager, JdbcClient jdbc, dev.mpem.portal.system.Times times) {
         this.jdbc = jdbc;
+        this.times = times;
         this.assessments = assessments;
         this.ratings = ratings;
         this.organisations = organisations;
@@ -252,8 +254,8 @@ public class AssessmentService {
                 }).toList();
         ratings.saveAllAndFlush(planned);
         audit.record(AuditAction.ASSESSMENT_CREATED, next.organisationId(), next.id(), "Re-assessment \u201c"
-                + details.title() + "\u201d of " + details.assessedOn() + " started after assessment " + previousId
-                + ", with its " + planned.size() + " targets as planned targets.");
+                + details.title() + "\u201d of " + details.assessedOn() + " started after \u201c" + previous.title()
+                + "\u201d of " + previous.assessedOn() + ", with its " + planned.size() + " targets as planned targets.");
         return view(next);
     }
 
@@ -341,7 +343,13 @@ public class AssessmentService {
                 assessment.reopenings().stream().map(Reopening::view).toList(), assessment.previousAssessmentId());
     }
 
+    /** Today where the person at work is (their time zone, else the portal's). */
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return LocalDate.now(clock.withZone(times.readerZone()));
+    }
+
+    /** Whether an assessment date lies after today, for a word of warning where it is saved. */
+    public boolean inTheFuture(LocalDate assessedOn) {
+        return assessedOn.isAfter(today());
     }
 }

@@ -84,8 +84,8 @@ public class HistoryService {
         LocalDate today = LocalDate.now(clock);
         return assessments.stream().filter(a -> a.assessedOn().isAfter(today))
                 .map(a -> "\u201c" + a.title() + "\u201d is dated " + a.assessedOn() + ", which lies in the future."
-                        + " Comparisons, trends and the next due date count from that date; correct it on the"
-                        + " assessment if it was a typing mistake.")
+                        + " Comparisons, trends and the next due date count from that date; if it was a typing"
+                        + " mistake, the assessment\u2019s details can be corrected.")
                 .toList();
     }
 

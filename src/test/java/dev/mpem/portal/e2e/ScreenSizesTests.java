@@ -71,6 +71,10 @@ class ScreenSizesTests {
         participant.open("/join/" + code);
         participant.type("name", "Ana");
         participant.press("Join");
+        // Votes revealed: the facilitator's and the participant's pages carry the vote chart.
+        workshops.vote(code, dev.mpem.portal.workshop.VoteCommand.byName("Ben", "EXTENT", 2, 4, "Mostly e-mail"));
+        workshops.vote(code, dev.mpem.portal.workshop.VoteCommand.byName("Cy", "EXTENT", 3, 4, null));
+        workshops.reveal(opened.id(), "EXTENT");
 
         List<String> problems = new ArrayList<>();
         for (int[] size : SIZES) {

@@ -224,6 +224,17 @@ class ReportExportsTests {
     }
 
     @Test
+    void aFullyRatedDraftIsMarkedAsNotCompletedNotAsIncomplete() throws Exception {
+        AssessmentView draft = fixtures.assessment();
+        fixtures.rateAll(draft.id(), 2, 3);
+
+        Document page = Html.of(mvc.perform(get("/assessments/" + draft.id() + "/report")).andExpect(status().isOk()));
+
+        assertThat(page.selectFirst(".draft-banner").text()).startsWith("Draft — not completed yet")
+                .contains("every dimension is rated").doesNotContain("left out", "incomplete");
+    }
+
+    @Test
     void aDraftReportIsMarkedAndLeavesUnratedDimensionsOut() throws Exception {
         AssessmentView draft = fixtures.assessment();
         fixtures.rate(draft.id(), "EXTENT", 1, 2, "CULTURE", 4, 5);
