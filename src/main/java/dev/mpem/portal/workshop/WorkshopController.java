@@ -30,7 +30,11 @@ class WorkshopController {
     private final WorkshopService workshops;
     private final AssessmentService assessments;
 
-    WorkshopController(WorkshopService workshops, AssessmentService assessments) {
+    private final dev.mpem.portal.model.ModelService models;
+
+    WorkshopController(WorkshopService workshops, AssessmentService assessments,
+            dev.mpem.portal.model.ModelService models) {
+        this.models = models;
         this.workshops = workshops;
         this.assessments = assessments;
     }
@@ -104,6 +108,22 @@ class WorkshopController {
             return render(model, workshop, form, e instanceof NumberFormatException
                     ? "Choose the agreed levels from 1 to 5." : e.getMessage());
         }
+    }
+
+    /** Closing cannot be undone: the facilitator first sees what the room has not agreed on yet. */
+    @GetMapping("/workshops/{id}/close")
+    String confirmClose(@PathVariable long id, Model model) {
+        WorkshopView workshop = workshops.get(id);
+        if (!workshop.open()) {
+            return "redirect:/assessments/" + workshop.assessmentId();
+        }
+        AssessmentView assessment = assessments.get(workshop.assessmentId());
+        var dimensions = models.model().dimensions();
+        model.addAttribute("workshop", workshop);
+        model.addAttribute("unrecorded", dimensions.stream().filter(d -> workshop.revealed(d.code())
+                && assessment.rating(d.code()).confidence() == null).map(d -> d.name()).toList());
+        model.addAttribute("unrevealed", dimensions.stream().filter(d -> !workshop.revealed(d.code())).count());
+        return "workshop/close";
     }
 
     @PostMapping("/workshops/{id}/close")

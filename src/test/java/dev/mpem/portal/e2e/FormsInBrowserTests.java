@@ -280,6 +280,14 @@ class FormsInBrowserTests {
         facilitator.press("Next dimension \u2192");
         assertThat(facilitator.text("main")).contains("Channel reach");
 
+        // Channel reach is revealed but nothing is agreed: closing first says so, and asks.
+        facilitator.press("Reveal the votes");
+        facilitator.follow("Close the workshop\u2026");
+        assertThat(facilitator.h1()).isEqualTo("Close workshop " + code + "?");
+        assertThat(facilitator.text("#unrecorded")).contains("Channel reach").doesNotContain("Extent");
+        assertThat(facilitator.text("#unrevealed")).isEqualTo("9 dimensions were not revealed.");
+        assertThat(assessments.get(assessment.id()).rating("CHANNEL_REACH").rated()).isFalse();
+
         // Closed: Ana's page (following by itself) says so, and offers no vote.
         facilitator.press("Close the workshop");
         new WebDriverWait(ana.driver(), Duration.ofSeconds(15))
