@@ -141,14 +141,17 @@ public class AccountService {
                 .orElseThrow(() -> new InvalidInputException("currentPassword", "Your account was not found.", null));
         List<FieldProblem> problems = new ArrayList<>();
         // Counted like a sign-in: whoever holds a session cannot guess the password here without limit.
-        if (attempts.reserve(account.username()) > UserAccount.MAX_FAILED_SIGN_INS) {
-            attempts.release(account.username());
-            throw new InvalidInputException("currentPassword", "Too many passwords of your account are being checked"
-                    + " at this moment. Wait a moment and send the form again.", null);
+        try {
+            attempts.enter(account.username());
+        }
+        catch (org.springframework.security.authentication.LockedException busy) {
+            throw new InvalidInputException("currentPassword", "Your account is locked, or too many of its passwords"
+                    + " are being checked at this moment. Wait a moment and send the form again.", null);
         }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
-            if (attempts.lockIfOverLimit(account.username())) {
-                lockAfterGuesses(account.username());
+            if (attempts.failed(account.username(), "on the change-password page")) {
+                events.publishEvent(new AccountAccessChanged(account.username(), null));
+                throw new AccountLockedException();
             }
             problems.add(new FieldProblem("currentPassword", "The current password is not correct.", null));
         }
@@ -168,15 +171,6 @@ public class AccountService {
         events.publishEvent(new AccountAccessChanged(account.username(), keepSession));
     }
 
-    /** Too many wrong current passwords: the account is locked and its sessions end, this one included. */
-    private void lockAfterGuesses(String username) {
-        audit.recordAs(username, AuditAction.ACCOUNT_LOCKED, null, null, "Locked for "
-                + UserAccount.LOCK_DURATION.toMinutes() + " minutes after " + UserAccount.MAX_FAILED_SIGN_INS
-                + " wrong current passwords on the change-password page.");
-        events.publishEvent(new AccountAccessChanged(username, null));
-        throw new AccountLockedException();
-    }
-
     /** Thrown when the change-password page locked the account. */
     public static class AccountLockedException extends RuntimeException {
         AccountLockedException() {
@@ -194,7 +188,7 @@ public class AccountService {
         UserAccount account = users.findByUsername(UserAccount.normalise(username))
                 .orElseThrow(() -> new InvalidInputException("timeZone", "Your account was not found.", null));
         String chosen = zone == null || zone.isBlank() ? null : zone.strip();
-        if (chosen != null && (Times.zone(chosen).isEmpty() || !Times.choosable().contains(chosen))) {
+        if (chosen != null && !Times.choosable().contains(chosen)) {
             throw new InvalidInputException("timeZone", "\u201c" + Text.abbreviate(chosen, 80) + "\u201d is not a time"
                     + " zone the portal knows. Choose one from the list, for example Europe/London.", null);
         }

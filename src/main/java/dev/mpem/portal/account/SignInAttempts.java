@@ -2,55 +2,107 @@ package dev.mpem.portal.account;
 
 import java.time.Clock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.mpem.portal.audit.AuditAction;
+import dev.mpem.portal.audit.AuditService;
 
 /**
- * Counts a sign-in attempt before its password is checked, each in a transaction of its own that
- * commits at once: parallel attempts each get their own number, and no more attempts are checked at
- * once than failures are left before the lock. So parallel guesses gain nothing over sequential ones,
- * while a burst of right passwords (a script calling the API in parallel) is only held back briefly.
+ * The one place where password checks of an account are counted and the account locked, for the
+ * sign-in page, HTTP Basic and the change-password page alike. Each attempt is counted before its
+ * password is checked, in a transaction of its own that commits at once, so parallel attempts each
+ * get their own number; no more are checked at once than failures are left before the lock. Parallel
+ * guesses thus gain nothing over sequential ones, while a burst of right passwords (a script calling
+ * the API in parallel) is only held back briefly.
  */
 @Component
 class SignInAttempts {
 
+    private static final Logger log = LoggerFactory.getLogger(SignInAttempts.class);
+    private static final int WAIT_TRIES = 100;
+    private static final long WAIT_MILLIS = 50;
+
     private final UserAccountRepository users;
+    private final AuditService audit;
     private final Clock clock;
+    private final TransactionTemplate fresh;
 
-    SignInAttempts(UserAccountRepository users, Clock clock) {
+    SignInAttempts(UserAccountRepository users, AuditService audit, Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.users = users;
+        this.audit = audit;
         this.clock = clock;
+        this.fresh = new TransactionTemplate(transactionManager);
+        this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** This attempt's number in the current run of unproven attempts (1 for the first). */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public int reserve(String username) {
-        users.reserveAttempt(username);
-        return users.attemptsOf(username).orElse(0);
+    /** Counted, and whether the account was locked at that moment. */
+    private record Place(int number, boolean locked) {
     }
 
-    /** An attempt counted but not checked (it will try again, or gives up). */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void release(String username) {
-        users.releaseAttempt(username);
+    /**
+     * Takes a place among the password checks of this account. With every place taken (as many as
+     * failures are left before the lock), waits briefly for one to end.
+     *
+     * @throws LockedException when the account is locked, or no place came free in five seconds
+     */
+    void enter(String username) {
+        for (int tries = 0; ; tries++) {
+            Place place = fresh.execute(status -> {
+                users.reserveAttempt(username);
+                return new Place(users.attemptsOf(username).orElse(0), users.lockedUntilOf(username)
+                        .map(until -> until.isAfter(clock.instant())).orElse(false));
+            });
+            if (!place.locked() && place.number() <= UserAccount.MAX_FAILED_SIGN_INS) {
+                return;
+            }
+            fresh.executeWithoutResult(status -> users.releaseAttempt(username));
+            if (place.locked()) {
+                throw new LockedException("Locked after failed sign-ins");
+            }
+            if (tries >= WAIT_TRIES) {
+                throw new LockedException("Too many password checks at once");
+            }
+            try {
+                Thread.sleep(WAIT_MILLIS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LockedException("Interrupted while waiting to check the password");
+            }
+        }
     }
 
-    @Transactional(readOnly = true)
-    public boolean locked(String username) {
-        return users.lockedUntilOf(username).map(until -> until.isAfter(clock.instant())).orElse(false);
-    }
-
-    /** Past the limit: the account is locked for the lock period, and the count starts again. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean lockIfOverLimit(String username) {
-        return users.lockIfOverLimit(username, UserAccount.MAX_FAILED_SIGN_INS,
-                clock.instant().plus(UserAccount.LOCK_DURATION)) > 0;
+    /**
+     * The password was wrong: the attempt stays counted. True when that made the run of failures
+     * reach the limit: the account is then locked for the lock period (audited as happening {@code where}).
+     */
+    boolean failed(String username, String where) {
+        Boolean locked = fresh.execute(status -> {
+            boolean now = users.lockIfOverLimit(username, UserAccount.MAX_FAILED_SIGN_INS,
+                    clock.instant().plus(UserAccount.LOCK_DURATION)) > 0;
+            if (now) {
+                audit.recordAs(username, AuditAction.ACCOUNT_LOCKED, null, null, "Locked for "
+                        + UserAccount.LOCK_DURATION.toMinutes() + " minutes after " + UserAccount.MAX_FAILED_SIGN_INS
+                        + " wrong passwords " + where + ".");
+            }
+            return now;
+        });
+        if (Boolean.TRUE.equals(locked)) {
+            log.warn("Account {} locked for {} minutes after {} wrong passwords {}", username,
+                    UserAccount.LOCK_DURATION.toMinutes(), UserAccount.MAX_FAILED_SIGN_INS, where);
+        }
+        return Boolean.TRUE.equals(locked);
     }
 
     /** The password was right: the run of failures ends. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void succeeded(String username) {
-        users.resetFailures(username);
+    void succeeded(String username) {
+        fresh.executeWithoutResult(status -> users.resetFailures(username));
     }
 }

@@ -139,8 +139,8 @@ class AssessmentController {
             return FORM;
         }
         try {
-            assessments.updateDetails(id, form);
-            Flash.success(redirect, "Assessment details saved." + futureDateNote(assessments.get(id)));
+            AssessmentView saved = assessments.updateDetails(id, form);
+            Flash.success(redirect, "Assessment details saved." + futureDateNote(saved));
             return "redirect:/assessments/" + id;
         }
         catch (InvalidInputException e) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import dev.mpem.portal.report.Progress;
 import dev.mpem.portal.report.ReportService;
 import dev.mpem.portal.system.Csv;
 import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.system.Text;
 
 /** An organisation's assessments over time: timeline, planned versus actual, trend and exports. */
 @Service
@@ -81,8 +81,7 @@ public class HistoryService {
 
     /** Assessments dated after today: allowed (a workshop planned ahead), but worth a word wherever dates are compared. */
     public List<String> futureDateWarnings(List<AssessmentView> assessments) {
-        LocalDate today = LocalDate.now(clock);
-        return assessments.stream().filter(a -> a.assessedOn().isAfter(today))
+        return assessments.stream().filter(a -> this.assessments.inTheFuture(a.assessedOn()))
                 .map(a -> "\u201c" + a.title() + "\u201d is dated " + a.assessedOn() + ", which lies in the future."
                         + " Comparisons, trends and the next due date count from that date; if it was a typing"
                         + " mistake, the assessment\u2019s details can be corrected.")
@@ -166,8 +165,8 @@ public class HistoryService {
 
     /** RFC 5545 text: backslash, semicolon, comma escaped; every kind of line break (a lone CR too) as \\n. */
     static String icsText(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-                .replaceAll("\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]", "\\\\n");
+        String escaped = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,");
+        return Text.LINE_BREAK.matcher(escaped).replaceAll("\\\\n");
     }
 
     /** RFC 5545 folds lines longer than 75 octets; continuation lines start with a space. */

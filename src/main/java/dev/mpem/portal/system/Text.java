@@ -7,7 +7,7 @@ public final class Text {
     }
 
     /** Every kind of line break: CR LF, CR, LF, vertical tab, form feed, NEL, line and paragraph separators. */
-    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile(
+    public static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile(
             "\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]");
 
     /**

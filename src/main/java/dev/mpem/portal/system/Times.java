@@ -103,9 +103,11 @@ public class Times {
 
     /** Every zone a person can choose, by region name. */
     public static List<String> choosable() {
-        return ZoneId.getAvailableZoneIds().stream()
-                .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
-                .sorted().collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
-                        list -> { list.add(0, "UTC"); return List.copyOf(list); }));
+        return CHOOSABLE;
     }
+
+    private static final List<String> CHOOSABLE = java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"),
+            ZoneId.getAvailableZoneIds().stream()
+                    .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/")).sorted())
+            .toList();
 }

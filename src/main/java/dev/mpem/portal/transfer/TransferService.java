@@ -26,12 +26,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.mpem.portal.audit.AuditAction;
 import dev.mpem.portal.audit.AuditService;
 import dev.mpem.portal.system.ConflictException;
 import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.system.NotTextException;
 import dev.mpem.portal.system.Text;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -55,22 +58,17 @@ public class TransferService {
     private final Flyway flyway;
 
     private final JsonMapper json;
-    private TransferService self;
+    private final TransactionTemplate inOneTransaction;
 
     TransferService(JdbcClient jdbc, AuditService audit, PasswordEncoder passwordEncoder, Clock clock, Flyway flyway,
-            JsonMapper json) {
+            JsonMapper json, PlatformTransactionManager transactionManager) {
+        this.inOneTransaction = new TransactionTemplate(transactionManager);
         this.json = json;
         this.jdbc = jdbc;
         this.flyway = flyway;
         this.audit = audit;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
-    }
-
-    /** The proxy of this service, so that {@link #importAll(InputStream)} opens the import's transaction. */
-    @org.springframework.beans.factory.annotation.Autowired
-    void setSelf(@org.springframework.context.annotation.Lazy TransferService self) {
-        this.self = self;
     }
 
     /** Every exported table's rows, oldest first, as JSON-ready values (instants and dates as ISO text). */
@@ -142,7 +140,8 @@ public class TransferService {
         Path file = Files.createTempFile("mpem-import-", ".json");
         try {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return self().importFile(file);
+            // The upload is on disk first: the transaction (and its connection) lasts only for the import.
+            return inOneTransaction.execute(status -> importFile(file));
         }
         finally {
             Files.deleteIfExists(file);
@@ -159,15 +158,9 @@ public class TransferService {
         }
     }
 
-    /** Through the proxy, so that the import runs in its transaction. */
-    private TransferService self() {
-        return self != null ? self : this;
-    }
-
-    @Transactional
-    ImportSummary importFile(Path file) throws IOException {
+    private ImportSummary importFile(Path file) {
         ExportChecks checks = new ExportChecks();
-        ExportFile.Header header = ExportFile.read(json, file, checks);
+        ExportFile.Header header = read(file, checks);
         check(header);
         checks.finish();
         if (!checks.problems().isEmpty()) {
@@ -179,7 +172,7 @@ public class TransferService {
             throw new NotEmptyException();
         }
         RowImporter importer = new RowImporter();
-        ExportFile.read(json, file, importer);
+        read(file, importer);
         for (long[] link : importer.previousLinks) {
             jdbc.sql("update assessments set previous_assessment_id = ? where id = ?")
                     .param(importer.ids.get("assessments").get(link[1])).param(importer.ids.get("assessments").get(link[0]))
@@ -187,6 +180,25 @@ public class TransferService {
         }
         audit.record(AuditAction.DATA_IMPORTED, null, null, "Data imported: " + importer.counts + ".");
         return new ImportSummary(importer.counts, importer.needReset, importer.keptHere);
+    }
+
+    private ExportFile.Header read(Path file, ExportFile.Rows rows) {
+        try {
+            return ExportFile.read(json, file, rows);
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        catch (NotTextException e) {
+            throw new InvalidExportException(e.explain("The file"));
+        }
+        catch (tools.jackson.core.JacksonException e) {
+            // Said in our words, with where it went wrong; the parser's own message may quote the file.
+            var where = e.getLocation();
+            throw new InvalidExportException("The file is not valid JSON" + (where == null ? "" : " (line "
+                    + where.getLineNr() + ", column " + where.getColumnNr() + ")") + ": it is not an export of the"
+                    + " MPEM portal, or it was cut short.");
+        }
     }
 
     /** The second pass: each checked row inserted with a new id, every reference mapped to the new ids. */

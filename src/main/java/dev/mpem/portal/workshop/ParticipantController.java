@@ -132,12 +132,7 @@ class ParticipantController {
     @ResponseBody
     Map<String, Object> state(@PathVariable String code, HttpServletRequest request) {
         String joinCode = WorkshopService.normalise(code);
-        if (workshops.closedFor(joinCode, key(request, joinCode)).isPresent()) {
-            return Map.of("stamp", "CLOSED");
-        }
-        WorkshopView workshop = workshops.byCode(code);
-        return Map.of("stamp", workshop.status() + ":" + workshop.currentDimension() + ":"
-                + workshop.revealed(workshop.currentDimension()));
+        return Map.of("stamp", workshops.participantStamp(joinCode, key(request, joinCode)));
     }
 
     record VoteForm(String dimension, String current, String target, String reason) {

@@ -302,6 +302,25 @@ public class WorkshopService {
                 .map(Participant::displayName);
     }
 
+    /**
+     * What a participant's page compares to know that the room moved on (votes stay silent): the
+     * dimension and whether it is revealed, or "CLOSED" for someone who joined a workshop since closed.
+     * One read of the workshop, since every participant's page asks every few seconds.
+     */
+    @Transactional(readOnly = true)
+    public String participantStamp(String joinCode, String browserKey) {
+        Workshop workshop = workshops.findByJoinCode(normalise(joinCode))
+                .orElseThrow(() -> new WorkshopClosedException(joinCode));
+        if (workshop.open()) {
+            return workshop.status() + ":" + workshop.currentDimension() + ":"
+                    + workshop.revealed(workshop.currentDimension());
+        }
+        if (browserKey != null && participants.findByWorkshopIdAndBrowserKey(workshop.id(), browserKey).isPresent()) {
+            return "CLOSED";
+        }
+        throw new WorkshopClosedException(joinCode);
+    }
+
     /** What a participant's page shows: the room's dimension, their own vote, and the votes once revealed. */
     public ParticipantState participantState(String joinCode, String browserKey) {
         Workshop workshop = openByCode(joinCode);

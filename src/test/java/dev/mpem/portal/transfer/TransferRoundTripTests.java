@@ -195,6 +195,10 @@ class TransferRoundTripTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'data.users[" + lastUser + "].username')]").exists());
+        mvc.perform(post("/api/admin/import").with(httpBasic(admin.username(), Fixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"format\": \"mpem-portal-export\", \"data\": {"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("not valid JSON")));
     }
 
     @Test
