@@ -18,11 +18,10 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.mpem.portal.security.CurrentUser;
-import dev.mpem.portal.system.Flash;
-import dev.mpem.portal.system.FormErrors;
-import dev.mpem.portal.system.InvalidInputException;
-import dev.mpem.portal.system.Times;
+import dev.mpem.portal.shared.Flash;
+import dev.mpem.portal.shared.FormErrors;
+import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.Times;
 
 @Controller
 class AccountController {

@@ -2,8 +2,10 @@ package dev.mpem.portal.account;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,14 +14,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.mpem.portal.audit.AuditAction;
-import dev.mpem.portal.audit.AuditService;
-import dev.mpem.portal.organisation.OrganisationService;
-import dev.mpem.portal.system.FieldProblem;
-import dev.mpem.portal.system.InvalidInputException;
-import dev.mpem.portal.system.Text;
-import dev.mpem.portal.system.Times;
-import dev.mpem.portal.system.NotFoundException;
+import dev.mpem.portal.shared.FieldProblem;
+import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.Text;
+import dev.mpem.portal.shared.Times;
+import dev.mpem.portal.shared.NotFoundException;
+import dev.mpem.portal.shared.Phrase;
 
 @Service
 @Transactional(readOnly = true)
@@ -27,20 +27,18 @@ public class AccountService {
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
-    private final OrganisationService organisations;
-    private final AuditService audit;
+    private final GrantableOrganisations organisations;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SignInAttempts attempts;
 
-    AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, OrganisationService organisations,
-            AuditService audit, Clock clock, ApplicationEventPublisher events, SignInAttempts attempts) {
+    AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, GrantableOrganisations organisations,
+            Clock clock, ApplicationEventPublisher events, SignInAttempts attempts) {
         this.attempts = attempts;
         this.events = events;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.organisations = organisations;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -80,8 +78,7 @@ public class AccountService {
             throw new InvalidInputException("username", "The username \u201c" + form.username() + "\u201d is taken.",
                     form.username());
         }
-        audit.record(AuditAction.USER_CREATED, null, null, "Account " + account.username() + " created as " + role
-                + (role == Role.EXECUTIVE ? " with access to organisations " + granted : "") + ".");
+        events.publishEvent(new AccountEvents.AccountCreated(account.username(), role, names(granted)));
         return account.view();
     }
 
@@ -111,7 +108,7 @@ public class AccountService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String before = describe(account.view());
+        Phrase before = describe(account.view());
         UserView was = account.view();
         account.update(displayName(form), role, form.enabledOrDefault(), granted, clock.instant());
         UserView now = account.view();
@@ -123,13 +120,12 @@ public class AccountService {
         }
         if (resetPassword) {
             account.changePassword(passwordEncoder.encode(form.password()), clock.instant());
-            audit.record(AuditAction.PASSWORD_RESET, null, null, "Password of " + account.username() + " reset.");
+            events.publishEvent(new AccountEvents.PasswordReset(account.username()));
         }
         users.flush();
-        String after = describe(account.view());
+        Phrase after = describe(account.view());
         if (!before.equals(after)) {
-            audit.record(AuditAction.USER_CHANGED, null, null, "Account " + account.username() + ": " + before
-                    + " \u2192 " + after + ".");
+            events.publishEvent(new AccountEvents.AccountChanged(account.username(), before, after));
         }
         return account.view();
     }
@@ -149,7 +145,7 @@ public class AccountService {
                     + " are being checked at this moment. Wait a moment and send the form again.", null);
         }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
-            if (attempts.failed(account.username(), "on the change-password page")) {
+            if (attempts.failed(account.username(), AccountEvents.Where.PASSWORD_PAGE)) {
                 events.publishEvent(new AccountAccessChanged(account.username(), null));
                 throw new AccountLockedException();
             }
@@ -167,7 +163,7 @@ public class AccountService {
             throw new InvalidInputException(problems);
         }
         account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
-        audit.record(AuditAction.PASSWORD_CHANGED, null, null, account.username() + " changed their password.");
+        events.publishEvent(new AccountEvents.PasswordChanged(account.username()));
         events.publishEvent(new AccountAccessChanged(account.username(), keepSession));
     }
 
@@ -201,7 +197,7 @@ public class AccountService {
     public UserView unlock(long id) {
         UserAccount account = find(id);
         users.unlock(id);
-        audit.record(AuditAction.ACCOUNT_UNLOCKED, null, null, "Account " + account.username() + " unlocked.");
+        events.publishEvent(new AccountEvents.AccountUnlocked(account.username()));
         return find(id).view();
     }
 
@@ -243,7 +239,7 @@ public class AccountService {
             admin.requirePasswordChange();
         }
         users.saveAndFlush(admin);
-        audit.recordAs("system", AuditAction.USER_CREATED, null, null, "First account admin created at start-up.");
+        events.publishEvent(new AccountEvents.FirstAdminCreated(admin.username()));
         return true;
     }
 
@@ -253,8 +249,9 @@ public class AccountService {
             return Set.of();
         }
         Set<Long> granted = new LinkedHashSet<>();
+        Map<Long, String> known = organisations.namesOf(form.organisations());
         for (Long id : form.organisations()) {
-            if (organisations.findById(id).isEmpty()) {
+            if (!known.containsKey(id)) {
                 problems.add(new FieldProblem("organisations", "There is no organisation " + id + ".", id));
             }
             else {
@@ -281,13 +278,14 @@ public class AccountService {
     }
 
     /** An account as the audit trail tells it: words and names, not codes and ids. */
-    private String describe(UserView user) {
-        String role = user.role().name().charAt(0) + user.role().name().substring(1).toLowerCase(java.util.Locale.ROOT);
-        String granted = user.organisations().isEmpty() ? "none" : user.organisations().stream().sorted()
-                .map(id -> organisations.findById(id).map(o -> "\u201c" + o.name() + "\u201d").orElse("#" + id))
-                .collect(java.util.stream.Collectors.joining(", "));
-        return role + (user.enabled() ? ", enabled" : ", disabled") + ", name \u201c" + user.displayName() + "\u201d"
-                + (user.role() == Role.EXECUTIVE ? ", organisations: " + granted : "");
+    private Phrase describe(UserView user) {
+        return AccountEvents.described(user, names(user.organisations()));
+    }
+
+    /** The names of granted organisations, sorted (an id stands in for one that no longer exists). */
+    private List<String> names(Collection<Long> ids) {
+        Map<Long, String> known = organisations.namesOf(ids);
+        return ids.stream().sorted().map(id -> known.getOrDefault(id, "#" + id)).toList();
     }
 
     private UserAccount find(long id) {

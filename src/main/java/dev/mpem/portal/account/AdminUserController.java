@@ -12,11 +12,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.mpem.portal.organisation.OrganisationService;
-import dev.mpem.portal.security.CurrentUser;
-import dev.mpem.portal.system.Flash;
-import dev.mpem.portal.system.FormErrors;
-import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.shared.Flash;
+import dev.mpem.portal.shared.FormErrors;
+import dev.mpem.portal.shared.InvalidInputException;
 
 /** Admins create, edit and disable accounts, reset passwords and grant organisations to executives. */
 @Controller
@@ -25,11 +23,11 @@ class AdminUserController {
     private static final String FORM = "admin/user-form";
 
     private final AccountService accounts;
-    private final OrganisationService organisations;
+    private final GrantableOrganisations organisations;
     private final CurrentUser currentUser;
     private final java.time.Clock clock;
 
-    AdminUserController(AccountService accounts, OrganisationService organisations, CurrentUser currentUser,
+    AdminUserController(AccountService accounts, GrantableOrganisations organisations, CurrentUser currentUser,
             java.time.Clock clock) {
         this.accounts = accounts;
         this.organisations = organisations;

@@ -34,7 +34,7 @@ class PortalAuthenticationProvider extends DaoAuthenticationProvider {
             super.additionalAuthenticationChecks(user, authentication);
         }
         catch (BadCredentialsException wrong) {
-            attempts.failed(username, "at sign-in");
+            attempts.failed(username, AccountEvents.Where.SIGN_IN);
             throw wrong;
         }
         attempts.succeeded(username);

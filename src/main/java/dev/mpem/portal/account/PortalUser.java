@@ -10,7 +10,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** The signed-in person as Spring Security holds it. */
 public record PortalUser(long id, String username, String displayName, Role role, String password, boolean enabled,
         boolean locked, int failedAttempts, String timeZone, boolean mustChangePassword)
-        implements UserDetails, dev.mpem.portal.system.Reader {
+        implements UserDetails, dev.mpem.portal.shared.Reader {
 
     /** The same person with another time zone (after they changed it), for the signed-in session. */
     PortalUser withTimeZone(String zone) {

@@ -4,14 +4,13 @@ import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.mpem.portal.audit.AuditAction;
-import dev.mpem.portal.audit.AuditService;
 
 /**
  * The one place where password checks of an account are counted and the account locked, for the
@@ -29,14 +28,14 @@ class SignInAttempts {
     private static final long WAIT_MILLIS = 50;
 
     private final UserAccountRepository users;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate fresh;
 
-    SignInAttempts(UserAccountRepository users, AuditService audit, Clock clock,
+    SignInAttempts(UserAccountRepository users, ApplicationEventPublisher events, Clock clock,
             PlatformTransactionManager transactionManager) {
         this.users = users;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.fresh = new TransactionTemplate(transactionManager);
         this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -83,14 +82,13 @@ class SignInAttempts {
      * The password was wrong: the attempt stays counted. True when that made the run of failures
      * reach the limit: the account is then locked for the lock period (audited as happening {@code where}).
      */
-    boolean failed(String username, String where) {
+    boolean failed(String username, AccountEvents.Where where) {
         Boolean locked = fresh.execute(status -> {
             boolean now = users.lockIfOverLimit(username, UserAccount.MAX_FAILED_SIGN_INS,
                     clock.instant().plus(UserAccount.LOCK_DURATION)) > 0;
             if (now) {
-                audit.recordAs(username, AuditAction.ACCOUNT_LOCKED, null, null, "Locked for "
-                        + UserAccount.LOCK_DURATION.toMinutes() + " minutes after " + UserAccount.MAX_FAILED_SIGN_INS
-                        + " wrong passwords " + where + ".");
+                events.publishEvent(new AccountEvents.AccountLocked(username, UserAccount.LOCK_DURATION.toMinutes(),
+                        UserAccount.MAX_FAILED_SIGN_INS, where));
             }
             return now;
         });

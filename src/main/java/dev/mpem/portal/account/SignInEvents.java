@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -14,9 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import dev.mpem.portal.audit.AuditAction;
-import dev.mpem.portal.audit.AuditService;
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.shared.Text;
 
 /**
  * Records sign-ins and refused sign-ins in the audit trail (counting and locking is done by
@@ -29,14 +28,14 @@ class SignInEvents {
 
     static final int LISTED_PER_MINUTE = 5;
 
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AccountService accounts;
     private final Cache<String, AtomicInteger> refusalsThisMinute = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(2)).maximumSize(50_000).build();
 
-    SignInEvents(AuditService audit, Clock clock, AccountService accounts) {
-        this.audit = audit;
+    SignInEvents(ApplicationEventPublisher events, Clock clock, AccountService accounts) {
+        this.events = events;
         this.clock = clock;
         this.accounts = accounts;
     }
@@ -47,28 +46,26 @@ class SignInEvents {
         String typed = Text.abbreviate(Text.singleLine(Text.clean(event.getAuthentication().getName())), 100);
         String username = typed == null || typed.isBlank() ? "(blank)" : typed;
         String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : "unknown address";
+                ? details.getRemoteAddress() : "?";
         long minute = clock.millis() / 60_000;
         int forAccount = count("account|" + username.toLowerCase(java.util.Locale.ROOT) + "|" + minute);
         int fromAddress = count("address|" + address + "|" + minute);
         if (forAccount <= LISTED_PER_MINUTE && fromAddress <= LISTED_PER_MINUTE) {
-            audit.recordAs(username, AuditAction.SIGN_IN_FAILED, null, null, "Sign-in refused ("
-                    + why(event.getException()) + ") from " + address + ".");
+            events.publishEvent(new AccountEvents.SignInRefused(username, why(event.getException()), address));
         }
         else if (forAccount == LISTED_PER_MINUTE + 1 || fromAddress == LISTED_PER_MINUTE + 1) {
-            audit.recordAs(username, AuditAction.SIGN_IN_FAILED, null, null, "More than " + LISTED_PER_MINUTE
-                    + " sign-ins refused within a minute " + (fromAddress > LISTED_PER_MINUTE ? "from " + address
-                            : "for this account") + "; the further ones of this minute are not listed.");
+            events.publishEvent(new AccountEvents.SignInRefusalsNotListed(username, LISTED_PER_MINUTE,
+                    fromAddress > LISTED_PER_MINUTE ? address : null));
         }
     }
 
-    /** Why a sign-in was refused, in words. */
-    private static String why(Exception refusal) {
+    /** Why a sign-in was refused. */
+    private static AccountEvents.Refusal why(Exception refusal) {
         return switch (refusal.getClass().getSimpleName()) {
-            case "BadCredentialsException" -> "wrong username or password";
-            case "DisabledException" -> "account disabled";
-            case "LockedException" -> "account locked after failed sign-ins";
-            default -> "could not be checked";
+            case "BadCredentialsException" -> AccountEvents.Refusal.CREDENTIALS;
+            case "DisabledException" -> AccountEvents.Refusal.DISABLED;
+            case "LockedException" -> AccountEvents.Refusal.LOCKED;
+            default -> AccountEvents.Refusal.UNCHECKED;
         };
     }
 
@@ -80,6 +77,6 @@ class SignInEvents {
     @Transactional
     public void onInteractiveSignIn(InteractiveAuthenticationSuccessEvent event) {
         accounts.recordSignIn(event.getAuthentication().getName());
-        audit.recordAs(event.getAuthentication().getName(), AuditAction.SIGN_IN, null, null, "Signed in.");
+        events.publishEvent(new AccountEvents.SignedIn(event.getAuthentication().getName()));
     }
 }

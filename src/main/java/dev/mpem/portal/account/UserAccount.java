@@ -18,7 +18,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.shared.Text;
 
 /** A person who signs in. Only a hash of the password is kept. */
 @Entity

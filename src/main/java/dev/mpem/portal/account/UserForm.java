@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.mpem.portal.system.PlainName;
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.shared.PlainName;
+import dev.mpem.portal.shared.Text;
 
 /**
  * An account as an admin types it (page) or sends it ({@code POST /api/users}). The password is

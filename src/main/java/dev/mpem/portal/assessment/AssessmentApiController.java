@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import dev.mpem.portal.security.CurrentUser;
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.account.CurrentUser;
+import dev.mpem.portal.shared.Text;
 
 @RestController
 class AssessmentApiController {

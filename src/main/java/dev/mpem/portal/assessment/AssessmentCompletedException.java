@@ -1,6 +1,6 @@
 package dev.mpem.portal.assessment;
 
-import dev.mpem.portal.system.ConflictException;
+import dev.mpem.portal.shared.ConflictException;
 
 public class AssessmentCompletedException extends ConflictException {
 

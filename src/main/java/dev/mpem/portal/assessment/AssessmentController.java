@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,12 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.mpem.portal.organisation.OrganisationService;
-import dev.mpem.portal.audit.AuditService;
-import dev.mpem.portal.security.CurrentUser;
-import dev.mpem.portal.system.Flash;
-import dev.mpem.portal.system.FormErrors;
-import dev.mpem.portal.system.InvalidInputException;
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.account.CurrentUser;
+import dev.mpem.portal.shared.Flash;
+import dev.mpem.portal.shared.FormErrors;
+import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.Text;
 
 @Controller
 class AssessmentController {
@@ -32,17 +32,17 @@ class AssessmentController {
 
     private final AssessmentService assessments;
     private final OrganisationService organisations;
-    private final AuditService audit;
+    private final AssessmentTrail trail;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final dev.mpem.portal.system.Times times;
+    private final dev.mpem.portal.shared.Times times;
 
-    AssessmentController(AssessmentService assessments, OrganisationService organisations, AuditService audit,
-            CurrentUser currentUser, Clock clock, dev.mpem.portal.system.Times times) {
+    AssessmentController(AssessmentService assessments, OrganisationService organisations, AssessmentTrail trail,
+            CurrentUser currentUser, Clock clock, dev.mpem.portal.shared.Times times) {
         this.times = times;
         this.assessments = assessments;
         this.organisations = organisations;
-        this.audit = audit;
+        this.trail = trail;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -117,7 +117,7 @@ class AssessmentController {
 
     private String overview(Model model, AssessmentView assessment) {
         model.addAttribute("assessment", assessment);
-        model.addAttribute("history", audit.ofAssessment(assessment.id()));
+        model.addAttribute("history", trail.of(assessment.id(), LocaleContextHolder.getLocale()));
         return OVERVIEW;
     }
 

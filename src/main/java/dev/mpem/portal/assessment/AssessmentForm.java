@@ -10,9 +10,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import dev.mpem.portal.model.Mpem;
-import dev.mpem.portal.system.FieldProblem;
-import dev.mpem.portal.system.PlainName;
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.shared.FieldProblem;
+import dev.mpem.portal.shared.PlainName;
+import dev.mpem.portal.shared.Text;
 
 /**
  * The details of an assessment as typed on the page or sent to the API. The date stays text until
@@ -71,7 +71,7 @@ public record AssessmentForm(
                     + String.join(", ", unknown) + ": choose outcomes of the model's Table 2.", unknown));
         }
         if (!problems.isEmpty()) {
-            throw new dev.mpem.portal.system.InvalidInputException(problems);
+            throw new dev.mpem.portal.shared.InvalidInputException(problems);
         }
         List<String> inModelOrder = mpem.outcomes().stream().map(o -> o.code())
                 .filter(focusOutcomes::contains).toList();

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -23,11 +24,9 @@ import dev.mpem.portal.model.ModelService;
 import dev.mpem.portal.model.Mpem;
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.organisation.OrganisationView;
-import dev.mpem.portal.audit.AuditAction;
-import dev.mpem.portal.audit.AuditService;
-import dev.mpem.portal.security.OrganisationAccess;
-import dev.mpem.portal.system.FieldProblem;
-import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.account.OrganisationAccess;
+import dev.mpem.portal.shared.FieldProblem;
+import dev.mpem.portal.shared.InvalidInputException;
 
 @Service
 @Transactional(readOnly = true)
@@ -38,16 +37,16 @@ public class AssessmentService {
     private final OrganisationService organisations;
     private final ModelService modelService;
     private final OrganisationAccess access;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
     private final JdbcClient jdbc;
-    private final dev.mpem.portal.system.Times times;
+    private final dev.mpem.portal.shared.Times times;
 
     AssessmentService(AssessmentRepository assessments, RatingRepository ratings, OrganisationService organisations,
-            ModelService modelService, OrganisationAccess access, AuditService audit, Clock clock,
-            PlatformTransactionManager transactionManager, JdbcClient jdbc, dev.mpem.portal.system.Times times) {
+            ModelService modelService, OrganisationAccess access, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactionManager, JdbcClient jdbc, dev.mpem.portal.shared.Times times) {
         this.jdbc = jdbc;
         this.times = times;
         this.assessments = assessments;
@@ -55,7 +54,7 @@ public class AssessmentService {
         this.organisations = organisations;
         this.modelService = modelService;
         this.access = access;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.writing = new TransactionTemplate(transactionManager);
         this.reading = new TransactionTemplate(transactionManager);
@@ -67,8 +66,8 @@ public class AssessmentService {
         OrganisationView organisation = organisations.get(organisationId);
         AssessmentDetails details = form.toDetails(modelService.model(), today());
         Assessment assessment = assessments.save(new Assessment(organisation.id(), details, clock.instant()));
-        audit.record(AuditAction.ASSESSMENT_CREATED, organisation.id(), assessment.id(),
-                "Assessment \u201c" + details.title() + "\u201d of " + details.assessedOn() + " started.");
+        events.publishEvent(new AssessmentEvents.AssessmentStarted(organisation.id(), assessment.id(), details.title(),
+                details.assessedOn()));
         return view(assessment, organisation, List.of());
     }
 
@@ -78,8 +77,8 @@ public class AssessmentService {
         AssessmentDetails details = form.toDetails(modelService.model(), today());
         assessment.updateDetails(details, clock.instant());
         assessments.flush();
-        audit.record(AuditAction.ASSESSMENT_CHANGED, assessment.organisationId(), id, "Details changed: title \u201c"
-                + details.title() + "\u201d, assessed " + details.assessedOn() + ", focus " + details.focusOutcomes() + ".");
+        events.publishEvent(new AssessmentEvents.AssessmentDetailsChanged(assessment.organisationId(), id, details.title(),
+                details.assessedOn(), List.copyOf(details.focusOutcomes())));
         return view(assessment);
     }
 
@@ -172,25 +171,9 @@ public class AssessmentService {
         }
     }
 
-    /** "Extent: current 2 → 3, target 4 (unchanged), notes changed", old → new. */
     private void recordChange(Assessment assessment, Dimension dimension, RatingView before, RatingView after) {
-        List<String> parts = new java.util.ArrayList<>();
-        parts.add("current " + level(before.current()) + (java.util.Objects.equals(before.current(), after.current())
-                ? " (unchanged)" : " \u2192 " + level(after.current())));
-        parts.add("target " + level(before.target()) + (java.util.Objects.equals(before.target(), after.target())
-                ? " (unchanged)" : " \u2192 " + level(after.target())));
-        if (!java.util.Objects.equals(before.notes(), after.notes())) {
-            parts.add(before.notes() == null ? "notes added" : after.notes() == null ? "notes removed" : "notes changed");
-        }
-        if (after.confidence() != null) {
-            parts.add("agreed in a workshop with " + after.confidence().words() + " confidence: " + after.agreement());
-        }
-        audit.record(AuditAction.RATING_CHANGED, assessment.organisationId(), assessment.id(),
-                dimension.name() + ": " + String.join(", ", parts) + " (version " + after.version() + ").");
-    }
-
-    private static String level(Integer level) {
-        return level == null ? "none" : String.valueOf(level);
+        events.publishEvent(new AssessmentEvents.RatingChanged(assessment.organisationId(), assessment.id(),
+                dimension.name(), before, after));
     }
 
     private RatingView storedRating(long assessmentId, String dimensionCode) {
@@ -209,7 +192,7 @@ public class AssessmentService {
         assessment.complete(dimensionCodes, rated, actor, clock.instant());
         assessments.flush();
         if (!wasCompleted) {
-            audit.record(AuditAction.ASSESSMENT_COMPLETED, assessment.organisationId(), id, "Assessment completed.");
+            events.publishEvent(new AssessmentEvents.AssessmentCompleted(assessment.organisationId(), id));
             dueDateMayHaveMoved(assessment.organisationId());
         }
         return view(assessment);
@@ -221,8 +204,7 @@ public class AssessmentService {
                 .filter(a -> access.canSee(a.organisationId())).orElseThrow(() -> new AssessmentNotFoundException(id));
         assessment.reopen(actor, reason, clock.instant());
         assessments.flush();
-        audit.record(AuditAction.ASSESSMENT_REOPENED, assessment.organisationId(), id,
-                "Assessment reopened" + (reason == null ? "." : ": " + reason));
+        events.publishEvent(new AssessmentEvents.AssessmentReopened(assessment.organisationId(), id, reason));
         dueDateMayHaveMoved(assessment.organisationId());
         return view(assessment);
     }
@@ -253,9 +235,8 @@ public class AssessmentService {
                     return rating;
                 }).toList();
         ratings.saveAllAndFlush(planned);
-        audit.record(AuditAction.ASSESSMENT_CREATED, next.organisationId(), next.id(), "Re-assessment \u201c"
-                + details.title() + "\u201d of " + details.assessedOn() + " started after \u201c" + previous.title()
-                + "\u201d of " + previous.assessedOn() + ", with its " + planned.size() + " targets as planned targets.");
+        events.publishEvent(new AssessmentEvents.ReassessmentStarted(next.organisationId(), next.id(), details.title(),
+                details.assessedOn(), previous.title(), previous.assessedOn(), planned.size()));
         return view(next);
     }
 
@@ -281,27 +262,23 @@ public class AssessmentService {
      * as long as it stays the same. "Not found" as for {@link #get} when the user may not see it.
      */
     public ReportFingerprint fingerprint(long id) {
-        return jdbc.sql("""
+        ReportFingerprint fingerprint = jdbc.sql("""
                 select a.organisation_id,
-                       o.version || ':' || a.version
+                       a.version
                        || ':' || (select count(*) || ':' || coalesce(sum(x.version), 0) from assessments x
                                   where x.organisation_id = a.organisation_id)
                        || ':' || (select count(*) || ':' || coalesce(sum(r.version), 0) from ratings r
                                   join assessments y on y.id = r.assessment_id
                                   where y.organisation_id = a.organisation_id)
-                       || ':' || (select count(*) || ':' || coalesce(sum(w.version), 0) from workshops w
-                                  where w.assessment_id = a.id)
-                       || ':' || (select count(*) from workshop_reveals v join workshops w2 on w2.id = v.workshop_id
-                                  where w2.assessment_id = a.id)
-                       || ':' || (select count(*) from workshop_votes t join workshops w3 on w3.id = t.workshop_id
-                                  where w3.assessment_id = a.id)
-                from assessments a join organisations o on o.id = a.organisation_id
+                from assessments a
                 where a.id = ?""")
                 .param(id)
                 .query((rs, n) -> new ReportFingerprint(id, rs.getLong(1), rs.getString(2)))
                 .optional()
-                .filter(fingerprint -> access.canSee(fingerprint.organisationId()))
+                .filter(found -> access.canSee(found.organisationId()))
                 .orElseThrow(() -> new AssessmentNotFoundException(id));
+        return new ReportFingerprint(id, fingerprint.organisationId(),
+                organisations.version(fingerprint.organisationId()) + ":" + fingerprint.value());
     }
 
     /** The assessment "last time" was: the one it re-assesses, else the latest completed one before it. */

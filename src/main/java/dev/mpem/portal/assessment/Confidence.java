@@ -12,11 +12,6 @@ public enum Confidence {
         return spread <= 1 ? HIGH : spread == 2 ? MEDIUM : LOW;
     }
 
-    /** As a sentence says it: "high", "medium", "low (contested)". */
-    public String words() {
-        return this == LOW ? "low (contested)" : name().toLowerCase(java.util.Locale.ROOT);
-    }
-
     public boolean contested() {
         return this == LOW;
     }

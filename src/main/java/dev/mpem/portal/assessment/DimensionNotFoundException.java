@@ -1,6 +1,6 @@
 package dev.mpem.portal.assessment;
 
-import dev.mpem.portal.system.NotFoundException;
+import dev.mpem.portal.shared.NotFoundException;
 
 public class DimensionNotFoundException extends NotFoundException {
 

@@ -3,7 +3,7 @@ package dev.mpem.portal.assessment;
 import java.util.List;
 import java.util.Map;
 
-import dev.mpem.portal.system.ConflictException;
+import dev.mpem.portal.shared.ConflictException;
 
 /** Completion was asked for while some dimensions are unrated; {@link #missing()} names them. */
 public class IncompleteAssessmentException extends ConflictException {

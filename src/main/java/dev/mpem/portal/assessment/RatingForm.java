@@ -2,7 +2,7 @@ package dev.mpem.portal.assessment;
 
 import org.springframework.validation.BindingResult;
 
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.shared.Text;
 
 /**
  * A walk step as posted by the browser. Everything stays text until checked, so that whatever was

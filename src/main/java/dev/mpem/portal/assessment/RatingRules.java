@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.mpem.portal.model.Mpem;
-import dev.mpem.portal.system.FieldProblem;
+import dev.mpem.portal.shared.FieldProblem;
 
 /** What makes a rating valid, in words a consultant can act on in front of the client. */
 final class RatingRules {

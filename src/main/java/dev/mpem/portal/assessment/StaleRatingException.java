@@ -2,7 +2,7 @@ package dev.mpem.portal.assessment;
 
 import java.util.Map;
 
-import dev.mpem.portal.system.ConflictException;
+import dev.mpem.portal.shared.ConflictException;
 
 /**
  * A rating was saved from a version that is no longer the stored one: someone else saved the same

@@ -17,10 +17,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.mpem.portal.model.Dimension;
 import dev.mpem.portal.model.ModelService;
 import dev.mpem.portal.model.Mpem;
-import dev.mpem.portal.security.CurrentUser;
-import dev.mpem.portal.system.Flash;
-import dev.mpem.portal.system.FormErrors;
-import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.account.CurrentUser;
+import dev.mpem.portal.shared.Flash;
+import dev.mpem.portal.shared.FormErrors;
+import dev.mpem.portal.shared.InvalidInputException;
 
 /**
  * The walk through the model: one page per dimension, in the model's order. Every button saves

@@ -17,7 +17,7 @@ class AuditController {
 
     @GetMapping("/admin/audit")
     String trail(@RequestParam(name = "action", required = false) String action,
-            @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+            @RequestParam(name = "page", defaultValue = "0") int page, Model model, java.util.Locale locale) {
         AuditAction filter = null;
         if (action != null && !action.isBlank()) {
             try {
@@ -27,7 +27,7 @@ class AuditController {
                 filter = null;
             }
         }
-        model.addAttribute("events", audit.page(filter, page, 50));
+        model.addAttribute("events", audit.page(filter, page, 50, locale));
         model.addAttribute("actions", AuditAction.values());
         model.addAttribute("action", filter);
         return "admin/audit";

@@ -33,21 +33,31 @@ class AuditEvent {
     @Column(name = "assessment_id")
     private Long assessmentId;
 
+    /** The sentence of an entry written before codes were stored; null since. */
     private String summary;
+
+    /** The message code of the details, with {@link #arguments} as a JSON array. */
+    private String code;
+
+    private String arguments;
 
     protected AuditEvent() {
     }
 
-    AuditEvent(Instant occurredAt, String actor, String action, Long organisationId, Long assessmentId, String summary) {
+    AuditEvent(Instant occurredAt, String actor, String action, Long organisationId, Long assessmentId, String code,
+            String arguments) {
         this.occurredAt = occurredAt;
         this.actor = actor;
         this.action = action;
         this.organisationId = organisationId;
         this.assessmentId = assessmentId;
-        this.summary = summary;
+        this.code = code;
+        this.arguments = arguments;
     }
 
-    AuditEntry view() {
-        return new AuditEntry(id, occurredAt, actor, action, organisationId, assessmentId, summary);
+    /** The entry with its details in words: rendered from the code, or the sentence stored before codes were. */
+    AuditEntry view(AuditDetails details, java.util.Locale locale) {
+        String words = code == null ? summary : details.render(code, arguments, locale);
+        return new AuditEntry(id, occurredAt, actor, action, organisationId, assessmentId, words);
     }
 }

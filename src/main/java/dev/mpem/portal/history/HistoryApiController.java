@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.mpem.portal.assessment.AssessmentStatus;
 import dev.mpem.portal.report.Progress;
-import dev.mpem.portal.system.ConflictException;
+import dev.mpem.portal.shared.ConflictException;
 
 @RestController
 class HistoryApiController {

@@ -18,8 +18,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.organisation.OrganisationView;
-import dev.mpem.portal.system.InvalidInputException;
-import dev.mpem.portal.system.NotFoundException;
+import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.NotFoundException;
 
 /** An organisation's history: timeline, planned versus actual, trend; and its CSV and calendar exports. */
 @Controller

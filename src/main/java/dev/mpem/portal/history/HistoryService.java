@@ -22,9 +22,9 @@ import dev.mpem.portal.organisation.OrganisationView;
 import dev.mpem.portal.report.GapReport;
 import dev.mpem.portal.report.Progress;
 import dev.mpem.portal.report.ReportService;
-import dev.mpem.portal.system.Csv;
-import dev.mpem.portal.system.InvalidInputException;
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.shared.Csv;
+import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.Text;
 
 /** An organisation's assessments over time: timeline, planned versus actual, trend and exports. */
 @Service

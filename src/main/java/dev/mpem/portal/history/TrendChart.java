@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.mpem.portal.system.Svg;
+import dev.mpem.portal.shared.Svg;
 
 /**
  * A line chart of averages over the completed assessments of an organisation, oldest on the left,

@@ -88,7 +88,7 @@ class Organisation {
 
     /** Names are unique whatever their case or surrounding and repeated spaces. */
     static String keyOf(String name) {
-        return dev.mpem.portal.system.Text.nameKey(name);
+        return dev.mpem.portal.shared.Text.nameKey(name);
     }
 
     OrganisationView view() {

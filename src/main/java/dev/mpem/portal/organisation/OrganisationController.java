@@ -13,17 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
-import dev.mpem.portal.history.HistoryService;
-import dev.mpem.portal.history.TimelineEntry;
-import dev.mpem.portal.system.Flash;
-import dev.mpem.portal.system.FormErrors;
-import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.shared.Flash;
+import dev.mpem.portal.shared.FormErrors;
+import dev.mpem.portal.shared.InvalidInputException;
 
 @Controller
 class OrganisationController {
@@ -31,13 +24,9 @@ class OrganisationController {
     private static final String FORM = "organisation/organisation-form";
 
     private final OrganisationService organisations;
-    private final HistoryService history;
-    private final Clock clock;
 
-    OrganisationController(OrganisationService organisations, HistoryService history, Clock clock) {
+    OrganisationController(OrganisationService organisations) {
         this.organisations = organisations;
-        this.history = history;
-        this.clock = clock;
     }
 
     @GetMapping("/organisations/new")
@@ -63,16 +52,6 @@ class OrganisationController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return FORM;
         }
-    }
-
-    @GetMapping("/organisations/{id}")
-    String show(@PathVariable long id, Model model) {
-        model.addAttribute("organisation", organisations.get(id));
-        List<TimelineEntry> timeline = new ArrayList<>(history.timeline(id));
-        Collections.reverse(timeline);
-        model.addAttribute("timeline", timeline);
-        model.addAttribute("today", LocalDate.now(clock));
-        return "organisation/organisation";
     }
 
     @GetMapping("/organisations/{id}/edit")

@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import dev.mpem.portal.system.PlainName;
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.shared.PlainName;
+import dev.mpem.portal.shared.Text;
 
 /** What a consultant types about an organisation, on the page and in the API. */
 public record OrganisationForm(

@@ -1,6 +1,6 @@
 package dev.mpem.portal.organisation;
 
-import dev.mpem.portal.system.NotFoundException;
+import dev.mpem.portal.shared.NotFoundException;
 
 public class OrganisationNotFoundException extends NotFoundException {
 

@@ -11,6 +11,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface OrganisationRepository extends JpaRepository<Organisation, Long>, OrganisationDashboard {
 
+    @Query("select o.version from Organisation o where o.id = :id")
+    java.util.Optional<Long> versionOf(long id);
+
+
     Optional<Organisation> findByNameKey(String nameKey);
 
     /**

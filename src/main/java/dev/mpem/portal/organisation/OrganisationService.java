@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -13,10 +14,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.mpem.portal.audit.AuditAction;
-import dev.mpem.portal.audit.AuditService;
-import dev.mpem.portal.security.OrganisationAccess;
-import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.account.OrganisationAccess;
+import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.Phrase;
 
 @Service
 @Transactional(readOnly = true)
@@ -24,13 +24,14 @@ public class OrganisationService {
 
     private final OrganisationRepository repository;
     private final OrganisationAccess access;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrganisationService(OrganisationRepository repository, OrganisationAccess access, AuditService audit, Clock clock) {
+    OrganisationService(OrganisationRepository repository, OrganisationAccess access, ApplicationEventPublisher events,
+            Clock clock) {
         this.repository = repository;
         this.access = access;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -62,6 +63,11 @@ public class OrganisationService {
                 .map(Organisation::view);
     }
 
+    /** The organisation's version, which changes with every change of its details (0 when there is none). */
+    public long version(long id) {
+        return repository.versionOf(id).orElse(0L);
+    }
+
     /** Keeps the due date in step when an assessment of the organisation is completed or reopened. */
     @Transactional
     public void latestCompletedChanged(long id, LocalDate latestCompletedOn) {
@@ -81,8 +87,7 @@ public class OrganisationService {
     public OrganisationView create(OrganisationForm form) {
         ensureNameFree(form.name(), null);
         Organisation organisation = saveUnique(new Organisation(form, clock.instant()), form);
-        audit.record(AuditAction.ORGANISATION_CREATED, organisation.id(), null,
-                "Organisation \u201c" + form.name() + "\u201d created.");
+        events.publishEvent(new OrganisationEvents.OrganisationCreated(organisation.id(), form.name()));
         return organisation.view();
     }
 
@@ -100,8 +105,7 @@ public class OrganisationService {
         OrganisationView before = organisation.view();
         organisation.update(form, clock.instant());
         OrganisationView after = saveUnique(organisation, form).view();
-        audit.record(AuditAction.ORGANISATION_CHANGED, id, null, "Organisation details changed: "
-                + changes(before, after) + ".");
+        events.publishEvent(new OrganisationEvents.OrganisationChanged(id, changes(before, after)));
         return after;
     }
 
@@ -128,22 +132,24 @@ public class OrganisationService {
                 "An organisation named \u201c" + name + "\u201d already exists. Choose another name.", name);
     }
 
-    private static String changes(OrganisationView before, OrganisationView after) {
-        List<String> changed = new java.util.ArrayList<>();
+    private static List<Phrase> changes(OrganisationView before, OrganisationView after) {
+        List<Phrase> changed = new java.util.ArrayList<>();
         compare(changed, "name", before.name(), after.name());
         compare(changed, "industry", before.industry(), after.industry());
         compare(changed, "contact", before.contact(), after.contact());
-        compare(changed, "re-assess every", before.reassessMonths() + " months", after.reassessMonths() + " months");
-        if (!java.util.Objects.equals(before.notes(), after.notes())) {
-            changed.add("notes changed");
+        if (before.reassessMonths() != after.reassessMonths()) {
+            changed.add(Phrase.of("audit.change.reassessMonths", before.reassessMonths(), after.reassessMonths()));
         }
-        return changed.isEmpty() ? "nothing" : String.join("; ", changed);
+        if (!java.util.Objects.equals(before.notes(), after.notes())) {
+            changed.add(Phrase.of("audit.change.notes"));
+        }
+        return changed;
     }
 
-    private static void compare(List<String> changed, String field, String before, String after) {
+    private static void compare(List<Phrase> changed, String field, String before, String after) {
         if (!java.util.Objects.equals(before, after)) {
-            changed.add(field + " \u201c" + (before == null ? "" : before) + "\u201d \u2192 \u201c"
-                    + (after == null ? "" : after) + "\u201d");
+            changed.add(Phrase.of("audit.change", Phrase.of("audit.field." + field), before == null ? "" : before,
+                    after == null ? "" : after));
         }
     }
 

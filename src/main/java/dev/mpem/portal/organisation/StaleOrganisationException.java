@@ -2,7 +2,7 @@ package dev.mpem.portal.organisation;
 
 import java.util.Map;
 
-import dev.mpem.portal.system.ConflictException;
+import dev.mpem.portal.shared.ConflictException;
 
 /** The organisation was changed by someone else after the form was opened. */
 public class StaleOrganisationException extends ConflictException {

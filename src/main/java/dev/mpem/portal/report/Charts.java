@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.mpem.portal.system.Svg;
+import dev.mpem.portal.shared.Svg;
 
 /**
  * The report's charts as SVG, drawn on the server so that they need no script, print, and go into

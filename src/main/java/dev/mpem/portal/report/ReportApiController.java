@@ -11,23 +11,22 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.mpem.portal.assessment.AssessmentStatus;
 import dev.mpem.portal.assessment.Confidence;
 import dev.mpem.portal.model.Outcome;
-import dev.mpem.portal.workshop.WorkshopService;
 
 @RestController
 class ReportApiController {
 
     private final ReportService reports;
-    private final WorkshopService workshops;
+    private final ReportRenderer renderer;
 
-    ReportApiController(ReportService reports, WorkshopService workshops) {
+    ReportApiController(ReportService reports, ReportRenderer renderer) {
         this.reports = reports;
-        this.workshops = workshops;
+        this.renderer = renderer;
     }
 
     /** The report; {@code votes} holds the revealed workshop votes per dimension, kept with the assessment. */
     @GetMapping("/api/assessments/{id}/report")
     ReportJson report(@PathVariable long id) {
-        return ReportJson.of(reports.report(id)).withVotes(workshops.revealedVotes(id));
+        return ReportJson.of(reports.report(id)).withVotes(renderer.votes(id));
     }
 
     record ReportJson(long assessmentId, long organisationId, String title, String assessedOn, AssessmentStatus status,

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,16 +26,14 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.ReportFingerprint;
 import dev.mpem.portal.model.ModelService;
-import dev.mpem.portal.workshop.WorkshopService;
 
 /**
  * Puts a gap report on a page or into a PDF, for signed-in users and share links alike.
  *
  * <p>A report is the same for every reader until its data changes, and executives open and
  * download the same reports again and again. So the body of the page and the PDF are rendered once
- * per {@linkplain AssessmentService#fingerprint fingerprint} of the data and kept in bounded
- * caches; a request then costs one query for the fingerprint (which also checks that the reader
- * may see the report). What differs per reader (header, sign-out form, share controls) is never
+ * per {@linkplain #key key} of the data (and language) and kept in bounded caches; a request then
+ * costs the few queries of the key (one of which checks that the reader may see the report). What differs per reader (header, sign-out form, share controls) is never
  * cached: the page around the body is rendered per request and the body, kept encoded, is spliced
  * into it ({@link SplicedPage}).
  */
@@ -50,7 +49,8 @@ public class ReportRenderer {
     private final ITemplateEngine templates;
     private final ModelService modelService;
     private final ReportService reports;
-    private final WorkshopService workshops;
+    private final List<ReportInputs> inputs;
+    private final ObjectProvider<RevealedVotes> votes;
     private final AssessmentService assessments;
     private final ThymeleafViewResolver views;
 
@@ -70,20 +70,22 @@ public class ReportRenderer {
     }
 
     ReportRenderer(PdfRenderer pdf, ITemplateEngine templates, ModelService modelService, ReportService reports,
-            WorkshopService workshops, AssessmentService assessments, ThymeleafViewResolver views) {
+            ObjectProvider<ReportInputs> inputs, ObjectProvider<RevealedVotes> votes, AssessmentService assessments,
+            ThymeleafViewResolver views) {
         this.pdf = pdf;
         this.templates = templates;
         this.modelService = modelService;
         this.reports = reports;
-        this.workshops = workshops;
+        this.inputs = inputs.orderedStream().toList();
+        this.votes = votes;
         this.assessments = assessments;
         this.views = views;
     }
 
     /** The report page, its model filled; {@code pdfUrl} and {@code csvUrl} (may be null) are its downloads. */
     public View page(Model model, long assessmentId, String pdfUrl, String csvUrl) throws Exception {
-        ReportFingerprint fingerprint = assessments.fingerprint(assessmentId);
-        RenderedReport rendered = pages.get(assessmentId + "|" + fingerprint.value(), key -> render(assessmentId));
+        Locale locale = supported(LocaleContextHolder.getLocale());
+        RenderedReport rendered = pages.get(key(assessmentId) + "|" + locale, key -> render(assessmentId, locale));
         model.addAttribute("report", rendered.report());
         model.addAttribute("reportBody", BODY_MARK);
         model.addAttribute("pdfUrl", pdfUrl);
@@ -91,9 +93,26 @@ public class ReportRenderer {
         return new SplicedPage(views.resolveViewName(PAGE, LocaleContextHolder.getLocale()), BODY_MARK, rendered.body());
     }
 
-    private RenderedReport render(long assessmentId) {
+    /**
+     * The cache key of an assessment's report: its fingerprint (which also checks that the reader
+     * may see it) and the part of each module that adds to reports, read from the database now.
+     */
+    private String key(long assessmentId) {
+        ReportFingerprint fingerprint = assessments.fingerprint(assessmentId);
+        StringBuilder key = new StringBuilder().append(assessmentId).append('|').append(fingerprint.value());
+        inputs.forEach(input -> key.append('|').append(input.version(assessmentId)));
+        return key.toString();
+    }
+
+    /** The revealed workshop votes the report shows, by dimension (none without a workshop module). */
+    public Map<String, Tally> votes(long assessmentId) {
+        RevealedVotes source = votes.getIfAvailable();
+        return source == null ? Map.of() : source.of(assessmentId);
+    }
+
+    private RenderedReport render(long assessmentId, Locale locale) {
         GapReport report = reports.report(assessmentId);
-        Context context = context(report, Locale.ENGLISH, 640);
+        Context context = context(report, locale, 640);
         String body = templates.process("report/report-content", Set.of("report-body"), context);
         return new RenderedReport(report, body.getBytes(StandardCharsets.UTF_8));
     }
@@ -118,8 +137,7 @@ public class ReportRenderer {
 
     public ResponseEntity<byte[]> pdf(long assessmentId, Locale requested) {
         Locale locale = supported(requested);
-        ReportFingerprint fingerprint = assessments.fingerprint(assessmentId);
-        RenderedPdf document = documents.get(assessmentId + "|" + fingerprint.value() + "|" + locale, key -> {
+        RenderedPdf document = documents.get(key(assessmentId) + "|" + locale, key -> {
             GapReport report = reports.report(assessmentId);
             return new RenderedPdf(pdf.render(templates.process("report/report-pdf", context(report, locale, 470))),
                     attachment(report, "pdf"));
@@ -135,7 +153,7 @@ public class ReportRenderer {
         context.setVariables(Map.of("report", report, "mpem", modelService.model(),
                 "radar", Charts.radar(report, "radar", chartWidth),
                 "bars", Charts.categoryBars(report, "bars", chartWidth),
-                "votes", workshops.revealedVotes(report.assessment().id())));
+                "votes", votes(report.assessment().id())));
         reports.progressTo(report.assessment()).ifPresent(progress -> context.setVariable("progress", progress));
         return context;
     }

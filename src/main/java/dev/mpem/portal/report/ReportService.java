@@ -5,7 +5,7 @@ import org.springframework.stereotype.Service;
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.model.ModelService;
-import dev.mpem.portal.system.Csv;
+import dev.mpem.portal.shared.Csv;
 
 @Service
 public class ReportService {

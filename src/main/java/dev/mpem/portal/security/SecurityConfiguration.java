@@ -23,8 +23,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.mpem.portal.system.ApiError;
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.shared.ApiError;
+import dev.mpem.portal.shared.Text;
 
 /**
  * Two filter chains. The JSON API under /api is stateless and takes HTTP Basic (CSRF does not

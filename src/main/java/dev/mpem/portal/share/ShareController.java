@@ -19,8 +19,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.report.ReportRenderer;
-import dev.mpem.portal.system.Flash;
-import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.shared.Flash;
+import dev.mpem.portal.shared.InvalidInputException;
 
 /** Consultants make and revoke read-only links; anyone holding a valid link sees that report and its PDF. */
 @Controller

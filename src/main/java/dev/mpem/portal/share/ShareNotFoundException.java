@@ -1,6 +1,6 @@
 package dev.mpem.portal.share;
 
-import dev.mpem.portal.system.NotFoundException;
+import dev.mpem.portal.shared.NotFoundException;
 
 public class ShareNotFoundException extends NotFoundException {
 

@@ -11,16 +11,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
-import dev.mpem.portal.audit.AuditAction;
-import dev.mpem.portal.audit.AuditService;
-import dev.mpem.portal.security.CurrentUser;
-import dev.mpem.portal.system.InvalidInputException;
-import dev.mpem.portal.system.Times;
+import dev.mpem.portal.account.CurrentUser;
+import dev.mpem.portal.shared.InvalidInputException;
 
 /**
  * Read-only links to a report. A token is 256 random bits; the link is shown once, when it is
@@ -36,17 +34,15 @@ public class ShareService {
 
     private final ShareLinkRepository links;
     private final AssessmentService assessments;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final Times times;
 
-    ShareService(ShareLinkRepository links, AssessmentService assessments, AuditService audit, CurrentUser currentUser,
-            Clock clock, Times times) {
-        this.times = times;
+    ShareService(ShareLinkRepository links, AssessmentService assessments, ApplicationEventPublisher events, CurrentUser currentUser,
+            Clock clock) {
         this.links = links;
         this.assessments = assessments;
-        this.audit = audit;
+        this.events = events;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -65,9 +61,8 @@ public class ShareService {
         Instant now = clock.instant();
         ShareLink link = links.saveAndFlush(new ShareLink(assessmentId, hash(token), token.substring(0, 6),
                 currentUser.username(), now, now.plus(Duration.ofDays(validity))));
-        audit.record(AuditAction.SHARE_CREATED, assessment.organisationId(), assessmentId, "Read-only link "
-                + token.substring(0, 6) + "\u2026 to the report created, valid for " + validity + (validity == 1 ? " day" : " days")
-                + " (until " + times.inPortalZone(link.view().expiresAt()) + ").");
+        events.publishEvent(new ShareEvents.ShareLinkCreated(assessment.organisationId(), assessmentId,
+                token.substring(0, 6), validity, link.view().expiresAt()));
         return new CreatedShare(link.view(), token);
     }
 
@@ -83,8 +78,8 @@ public class ShareService {
                 .orElseThrow(() -> new ShareNotFoundException());
         if (!link.view().revoked()) {
             link.revoke(currentUser.username(), clock.instant());
-            audit.record(AuditAction.SHARE_REVOKED, assessment.organisationId(), assessmentId,
-                    "Read-only link " + link.view().tokenHint() + "\u2026 revoked.");
+            events.publishEvent(new ShareEvents.ShareLinkRevoked(assessment.organisationId(), assessmentId,
+                    link.view().tokenHint()));
         }
     }
 

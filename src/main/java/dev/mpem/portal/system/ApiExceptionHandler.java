@@ -29,6 +29,13 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import tools.jackson.core.JacksonException;
+import dev.mpem.portal.shared.ApiError;
+import dev.mpem.portal.shared.BodyTooLargeException;
+import dev.mpem.portal.shared.ConflictException;
+import dev.mpem.portal.shared.FieldProblem;
+import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.NotFoundException;
+import dev.mpem.portal.shared.NotTextException;
 
 /**
  * Turns every failure of a JSON API call into a JSON error body with the right 4xx status (or 500

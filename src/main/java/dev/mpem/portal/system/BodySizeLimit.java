@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import dev.mpem.portal.shared.BodyTooLargeException;
 
 /**
  * Refuses oversized request bodies before anyone reads them, signed in or not: a body announced

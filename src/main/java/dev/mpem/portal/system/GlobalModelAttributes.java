@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import dev.mpem.portal.model.ModelService;
 import dev.mpem.portal.model.Mpem;
-import dev.mpem.portal.security.CurrentUser;
+import dev.mpem.portal.account.CurrentUser;
 
 /** Every page can name levels, dimensions and outcomes (the model is read once and kept) and the user. */
 @ControllerAdvice(annotations = Controller.class)

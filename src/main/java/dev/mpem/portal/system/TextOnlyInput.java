@@ -15,6 +15,8 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
+import dev.mpem.portal.shared.NotTextException;
+import dev.mpem.portal.shared.Text;
 
 /**
  * Characters that are not text (see {@link Text#firstNonText}; PostgreSQL refuses NUL, XML and with

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
+import dev.mpem.portal.shared.NotFoundException;
 
 /** Pages: a missing record or a malformed id in the address shows the portal's 404 page. */
 @ControllerAdvice(annotations = Controller.class)

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.mpem.portal.system.FieldProblem;
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.shared.FieldProblem;
+import dev.mpem.portal.shared.Text;
 
 /**
  * The first pass over an export: every row checked before anything is written, so that an import

@@ -20,10 +20,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.mpem.portal.system.ConflictException;
-import dev.mpem.portal.system.Flash;
-import dev.mpem.portal.system.InvalidInputException;
-import dev.mpem.portal.system.NotTextException;
+import dev.mpem.portal.shared.ConflictException;
+import dev.mpem.portal.shared.Flash;
+import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.NotTextException;
 
 /** Admins move all data out of the portal and into an empty one (for example from H2 to PostgreSQL). */
 @Controller

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -30,12 +31,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.mpem.portal.audit.AuditAction;
-import dev.mpem.portal.audit.AuditService;
-import dev.mpem.portal.system.ConflictException;
-import dev.mpem.portal.system.InvalidInputException;
-import dev.mpem.portal.system.NotTextException;
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.shared.ConflictException;
+import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.NotTextException;
+import dev.mpem.portal.shared.Text;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +51,7 @@ public class TransferService {
     static final int FORMAT_VERSION = 1;
 
     private final JdbcClient jdbc;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final Flyway flyway;
@@ -60,13 +59,13 @@ public class TransferService {
     private final JsonMapper json;
     private final TransactionTemplate inOneTransaction;
 
-    TransferService(JdbcClient jdbc, AuditService audit, PasswordEncoder passwordEncoder, Clock clock, Flyway flyway,
+    TransferService(JdbcClient jdbc, ApplicationEventPublisher events, PasswordEncoder passwordEncoder, Clock clock, Flyway flyway,
             JsonMapper json, PlatformTransactionManager transactionManager) {
         this.inOneTransaction = new TransactionTemplate(transactionManager);
         this.json = json;
         this.jdbc = jdbc;
         this.flyway = flyway;
-        this.audit = audit;
+        this.events = events;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
     }
@@ -89,8 +88,7 @@ public class TransferService {
         document.put("exportedAt", clock.instant().toString());
         document.put("passwordHashes", passwordHashes);
         document.put("data", data);
-        audit.record(AuditAction.DATA_EXPORTED, null, null, "All data exported"
-                + (passwordHashes ? " with password hashes." : " without password hashes."));
+        events.publishEvent(new TransferEvents.DataExported(passwordHashes));
         return document;
     }
 
@@ -178,7 +176,7 @@ public class TransferService {
                     .param(importer.ids.get("assessments").get(link[1])).param(importer.ids.get("assessments").get(link[0]))
                     .update();
         }
-        audit.record(AuditAction.DATA_IMPORTED, null, null, "Data imported: " + importer.counts + ".");
+        events.publishEvent(new TransferEvents.DataImported(importer.counts));
         return new ImportSummary(importer.counts, importer.needReset, importer.keptHere);
     }
 
@@ -372,17 +370,17 @@ public class TransferService {
             super(field, message, null);
         }
 
-        InvalidExportException(List<dev.mpem.portal.system.FieldProblem> problems, int found) {
+        InvalidExportException(List<dev.mpem.portal.shared.FieldProblem> problems, int found) {
             super(withSummary(problems, found));
         }
 
-        private static List<dev.mpem.portal.system.FieldProblem> withSummary(
-                List<dev.mpem.portal.system.FieldProblem> problems, int found) {
+        private static List<dev.mpem.portal.shared.FieldProblem> withSummary(
+                List<dev.mpem.portal.shared.FieldProblem> problems, int found) {
             if (found <= problems.size()) {
                 return problems;
             }
-            List<dev.mpem.portal.system.FieldProblem> all = new ArrayList<>(problems);
-            all.add(new dev.mpem.portal.system.FieldProblem("file", "\u2026 and " + (found - problems.size())
+            List<dev.mpem.portal.shared.FieldProblem> all = new ArrayList<>(problems);
+            all.add(new dev.mpem.portal.shared.FieldProblem("file", "\u2026 and " + (found - problems.size())
                     + " more problems of the same kinds.", null));
             return all;
         }

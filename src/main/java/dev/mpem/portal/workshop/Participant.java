@@ -45,7 +45,7 @@ class Participant {
     }
 
     static String keyOf(String name) {
-        return dev.mpem.portal.system.Text.nameKey(name);
+        return dev.mpem.portal.shared.Text.nameKey(name);
     }
 
     Long id() {

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.WebUtils;
 
-import dev.mpem.portal.system.ConflictException;
-import dev.mpem.portal.system.FieldProblem;
-import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.shared.ConflictException;
+import dev.mpem.portal.shared.FieldProblem;
+import dev.mpem.portal.shared.InvalidInputException;
 
 /**
  * The participants' side: join with the code and a name, then vote from a phone or laptop. No

@@ -2,7 +2,8 @@ package dev.mpem.portal.workshop;
 
 import java.util.Map;
 
-import dev.mpem.portal.system.Svg;
+import dev.mpem.portal.shared.Svg;
+import dev.mpem.portal.report.Tally;
 
 /** The distribution of a dimension's votes, current and target side by side, as SVG bars. */
 final class VoteChart {

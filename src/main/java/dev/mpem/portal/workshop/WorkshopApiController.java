@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.mpem.portal.assessment.RatingJson;
+import dev.mpem.portal.report.Tally;
 
 /**
  * Workshop mode over the API. Votes need no account: an open join code is the credential. Opening,

@@ -1,6 +1,6 @@
 package dev.mpem.portal.workshop;
 
-import dev.mpem.portal.system.NotFoundException;
+import dev.mpem.portal.shared.NotFoundException;
 
 /** A closed (or unknown) workshop opens nothing: to anyone holding its code it is simply not there. */
 public class WorkshopClosedException extends NotFoundException {

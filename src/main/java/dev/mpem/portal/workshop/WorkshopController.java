@@ -17,9 +17,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.assessment.StaleRatingException;
-import dev.mpem.portal.system.ConflictException;
-import dev.mpem.portal.system.Flash;
-import dev.mpem.portal.system.InvalidInputException;
+import dev.mpem.portal.shared.ConflictException;
+import dev.mpem.portal.shared.Flash;
+import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.report.Tally;
 
 /** The facilitator's side of a workshop: open it, move the room, reveal, agree, close. */
 @Controller

@@ -2,7 +2,7 @@ package dev.mpem.portal.workshop;
 
 import java.util.Map;
 
-import dev.mpem.portal.system.ConflictException;
+import dev.mpem.portal.shared.ConflictException;
 
 /** The facilitator asked for something the workshop's state does not allow. */
 class WorkshopNotOpenException extends ConflictException {

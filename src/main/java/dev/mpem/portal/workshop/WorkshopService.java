@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,16 +23,15 @@ import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.assessment.RatingCommand;
 import dev.mpem.portal.assessment.RatingView;
-import dev.mpem.portal.audit.AuditAction;
-import dev.mpem.portal.audit.AuditService;
 import dev.mpem.portal.model.Dimension;
 import dev.mpem.portal.model.ModelService;
 import dev.mpem.portal.model.Mpem;
-import dev.mpem.portal.security.CurrentUser;
-import dev.mpem.portal.system.FieldProblem;
-import dev.mpem.portal.system.InvalidInputException;
-import dev.mpem.portal.system.NotFoundException;
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.account.CurrentUser;
+import dev.mpem.portal.shared.FieldProblem;
+import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.NotFoundException;
+import dev.mpem.portal.shared.Text;
+import dev.mpem.portal.report.Tally;
 
 /**
  * Workshops: the facilitator opens one for a draft assessment; participants join with its code and
@@ -52,21 +52,21 @@ public class WorkshopService {
     private final VoteRepository votes;
     private final AssessmentService assessments;
     private final ModelService modelService;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
 
     WorkshopService(WorkshopRepository workshops, ParticipantRepository participants, VoteRepository votes,
-            AssessmentService assessments, ModelService modelService, AuditService audit, CurrentUser currentUser,
+            AssessmentService assessments, ModelService modelService, ApplicationEventPublisher events, CurrentUser currentUser,
             Clock clock, PlatformTransactionManager transactionManager) {
         this.workshops = workshops;
         this.participants = participants;
         this.votes = votes;
         this.assessments = assessments;
         this.modelService = modelService;
-        this.audit = audit;
+        this.events = events;
         this.currentUser = currentUser;
         this.clock = clock;
         this.writing = new TransactionTemplate(transactionManager);
@@ -94,8 +94,8 @@ public class WorkshopService {
         String first = assessment.firstUnrated().orElse(modelService.model().dimensions().get(0).code());
         Workshop workshop = workshops.saveAndFlush(new Workshop(assessmentId, newCode(), anonymous, first,
                 currentUser.username(), clock.instant()));
-        audit.record(AuditAction.WORKSHOP_OPENED, assessment.organisationId(), assessmentId, "Workshop "
-                + workshop.joinCode() + " opened (" + (anonymous ? "anonymous" : "named") + " votes).");
+        events.publishEvent(new WorkshopEvents.WorkshopOpened(assessment.organisationId(), assessmentId,
+                workshop.joinCode(), anonymous));
         return WorkshopView.of(workshop);
     }
 
@@ -179,8 +179,7 @@ public class WorkshopService {
         Workshop workshop = lockForChange(id);
         if (workshop.open()) {
             workshop.close(currentUser.username(), clock.instant());
-            audit.record(AuditAction.WORKSHOP_CLOSED, null, workshop.assessmentId(), "Workshop " + workshop.joinCode()
-                    + " closed.");
+            events.publishEvent(new WorkshopEvents.WorkshopClosed(workshop.assessmentId(), workshop.joinCode()));
         }
         return WorkshopView.of(workshop);
     }
@@ -510,7 +509,7 @@ public class WorkshopService {
     }
 
     /** A participant key that belongs to nobody in this workshop. */
-    static class WrongParticipantKeyException extends dev.mpem.portal.system.ConflictException {
+    static class WrongParticipantKeyException extends dev.mpem.portal.shared.ConflictException {
         WrongParticipantKeyException() {
             super("PARTICIPANT_KEY_INVALID", "participantKey", "This participant key belongs to nobody in this workshop."
                     + " Use the key the join (or your first vote) answered with.");
@@ -518,7 +517,7 @@ public class WorkshopService {
     }
 
     /** A keyless vote naming someone who is there already: it may not replace their vote. */
-    static class NameTakenException extends dev.mpem.portal.system.ConflictException {
+    static class NameTakenException extends dev.mpem.portal.shared.ConflictException {
         NameTakenException(String name) {
             super("PARTICIPANT_KEY_REQUIRED", "participantKey", "\u201c" + Text.abbreviate(name, 60) + "\u201d has"
                     + " joined this workshop already. Send their participantKey to change their vote, or vote under"

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mpem.portal.system.FieldProblem;
+import dev.mpem.portal.shared.FieldProblem;
 
 class RatingRulesTests {
 

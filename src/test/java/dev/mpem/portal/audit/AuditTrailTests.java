@@ -57,7 +57,7 @@ class AuditTrailTests {
                 .param("reason", "late evidence"));
         mvc.perform(postForm("/assessments/" + assessment.id() + "/shares").with(signedInAs(consultant)));
 
-        List<AuditEntry> history = audit.ofAssessment(assessment.id());
+        List<AuditEntry> history = audit.ofAssessment(assessment.id(), java.util.Locale.UK);
         assertThat(history).extracting(AuditEntry::action).containsSubsequence("SHARE_CREATED", "ASSESSMENT_REOPENED",
                 "ASSESSMENT_COMPLETED", "RATING_CHANGED", "RATING_CHANGED", "ASSESSMENT_CREATED");
         assertThat(history).filteredOn(e -> e.actor().equals(consultant.username())).extracting(AuditEntry::summary)
@@ -98,7 +98,7 @@ class AuditTrailTests {
         browser.submit("/admin/users/" + executive.id(), "/admin/users/" + executive.id(), Map.of("username",
                 executive.username(), "displayName", "Chief", "role", "EXECUTIVE", "enabled", "true"));
 
-        assertThat(audit.page(AuditAction.USER_CHANGED, 0, 50).getContent())
+        assertThat(audit.page(AuditAction.USER_CHANGED, 0, 50, java.util.Locale.UK).getContent())
                 .anyMatch(e -> e.actor().equals(admin.username()) && e.summary().contains(executive.username())
                         && e.summary().contains("\u2192") && e.summary().contains("Chief"));
     }

@@ -127,7 +127,7 @@ class GuessingTests {
         assertThat(admin.get(page).body()).contains("unlocked: it can sign in again").doesNotContain("Unlock the account");
 
         assertThat(basic(locked.username(), Fixtures.PASSWORD)).isEqualTo(200);
-        assertThat(audit.page(dev.mpem.portal.audit.AuditAction.ACCOUNT_UNLOCKED, 0, 50).getContent()).anySatisfy(e -> assertThat(e.summary())
+        assertThat(audit.page(dev.mpem.portal.audit.AuditAction.ACCOUNT_UNLOCKED, 0, 50, java.util.Locale.UK).getContent()).anySatisfy(e -> assertThat(e.summary())
                 .isEqualTo("Account " + locked.username() + " unlocked."));
     }
 }

@@ -27,7 +27,7 @@ import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.organisation.OrganisationView;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
-import dev.mpem.portal.system.Text;
+import dev.mpem.portal.shared.Text;
 
 /**
  * Names that look like others: composed and decomposed accents are one name, disguising characters

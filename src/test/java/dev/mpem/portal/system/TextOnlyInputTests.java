@@ -26,6 +26,7 @@ import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
+import dev.mpem.portal.shared.Text;
 
 /**
  * Control characters (NUL and the like, which PostgreSQL and XML refuse) and unpaired surrogate halves

@@ -171,8 +171,8 @@ class TransferRoundTripTests {
         try (ConfigurableApplicationContext target = emptyPortal()) {
             TransferService there = target.getBean(TransferService.class);
             assertThatThrownBy(() -> there.importAll(export))
-                    .isInstanceOfSatisfying(dev.mpem.portal.system.InvalidInputException.class, e -> assertThat(
-                            e.problems()).extracting(dev.mpem.portal.system.FieldProblem::field).contains(
+                    .isInstanceOfSatisfying(dev.mpem.portal.shared.InvalidInputException.class, e -> assertThat(
+                            e.problems()).extracting(dev.mpem.portal.shared.FieldProblem::field).contains(
                             "data.users[" + lastUser + "].username", "data.organisations[0].name_key",
                             "data.assessments[" + reassessed + "].previous_assessment_id", "data.ratings[0].current_level"));
             var jdbc = target.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
@@ -183,7 +183,7 @@ class TransferRoundTripTests {
             Map<String, Object> missing = roundTrip(transfer.export(true));
             rows(missing, "assessments").get(0).put("title", null);
             assertThatThrownBy(() -> there.importAll(missing))
-                    .isInstanceOf(dev.mpem.portal.system.InvalidInputException.class)
+                    .isInstanceOf(dev.mpem.portal.shared.InvalidInputException.class)
                     .hasMessageContaining("data.assessments[0]");
             assertThat(jdbc.queryForObject("select count(*) from organisations", Integer.class)).isZero();
         }

@@ -36,6 +36,7 @@ import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.assessment.Confidence;
 import dev.mpem.portal.assessment.RatingCommand;
 import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.report.Tally;
 
 @SpringBootTest
 @AutoConfigureMockMvc

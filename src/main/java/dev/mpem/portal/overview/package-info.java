@@ -1,0 +1,8 @@
+/**
+ * The pages composed above the features: the dashboard, the organisations list and an
+ * organisation's page with its timeline.
+ */
+@ApplicationModule(displayName = "Overview", allowedDependencies = { "organisation", "assessment", "history", "model", "account", "shared" })
+package dev.mpem.portal.overview;
+
+import org.springframework.modulith.ApplicationModule;

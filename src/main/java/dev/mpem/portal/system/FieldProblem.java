@@ -1,5 +1,0 @@
-package dev.mpem.portal.system;
-
-/** What is wrong with one field of a request, in words a user can act on. */
-public record FieldProblem(String field, String message, Object rejectedValue) {
-}

@@ -1,7 +1,0 @@
-package dev.mpem.portal.system;
-
-/** A signed-in person as far as showing them a page goes: the zone they read times in (null: the portal's). */
-public interface Reader {
-
-    String timeZone();
-}

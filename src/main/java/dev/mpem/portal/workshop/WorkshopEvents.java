@@ -1,0 +1,24 @@
+package dev.mpem.portal.workshop;
+
+import dev.mpem.portal.shared.Audited;
+import dev.mpem.portal.shared.Phrase;
+
+/** What happens to workshops, published for whoever records it (the audit trail). */
+public final class WorkshopEvents {
+
+    private WorkshopEvents() {
+    }
+
+    public record WorkshopOpened(Long organisationId, Long assessmentId, String joinCode, boolean anonymous)
+            implements Audited {
+        public String action() { return "WORKSHOP_OPENED"; }
+        public Phrase details() {
+            return Phrase.of(anonymous ? "audit.WORKSHOP_OPENED.anonymous" : "audit.WORKSHOP_OPENED.named", joinCode);
+        }
+    }
+
+    public record WorkshopClosed(Long assessmentId, String joinCode) implements Audited {
+        public String action() { return "WORKSHOP_CLOSED"; }
+        public Phrase details() { return Phrase.of("audit.WORKSHOP_CLOSED", joinCode); }
+    }
+}
