@@ -34,7 +34,7 @@ final class ExportFile {
     private ExportFile() {
     }
 
-    static Header read(JsonMapper json, Path file, Rows rows) throws IOException {
+    static Header read(JsonMapper json, Tables tables, Path file, Rows rows) throws IOException {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = json.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new TransferService.InvalidExportException("file", "The file is not a JSON object: it is not an"
@@ -48,7 +48,7 @@ final class ExportFile {
                 switch (name) {
                     case "format" -> format = value.isScalarValue() ? parser.getValueAsString() : null;
                     case "schemaVersion" -> schemaVersion = value.isScalarValue() ? parser.getValueAsString() : null;
-                    case "data" -> readData(json, parser, value, rows);
+                    case "data" -> readData(json, tables, parser, value, rows);
                     default -> parser.skipChildren();
                 }
             }
@@ -56,7 +56,7 @@ final class ExportFile {
         }
     }
 
-    private static void readData(JsonMapper json, JsonParser parser, JsonToken start, Rows rows) {
+    private static void readData(JsonMapper json, Tables tables, JsonParser parser, JsonToken start, Rows rows) {
         if (start != JsonToken.START_OBJECT) {
             rows.badTable("data", "\"data\" must be an object with a list of rows per table.");
             parser.skipChildren();
@@ -65,7 +65,7 @@ final class ExportFile {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken list = parser.nextToken();
-            Optional<Tables.Table> table = Tables.named(name);
+            Optional<Tables.Table> table = tables.named(name);
             if (table.isEmpty() || list != JsonToken.START_ARRAY) {
                 rows.badTable(name, table.isEmpty() ? "\"" + name + "\" is not a table of the portal."
                         : "\"" + name + "\" must be a list of rows.");

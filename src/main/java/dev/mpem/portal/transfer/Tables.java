@@ -1,15 +1,32 @@
 package dev.mpem.portal.transfer;
 
-import java.util.Arrays;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.stereotype.Component;
 
 /**
  * The tables an export carries, in an order where every table comes after the tables it refers
- * to, with their columns and types. Reference data (the model) and sessions are not exported: the
- * model comes from the migrations, sessions are not worth moving.
+ * to, with their columns and types. Only the tables, their ids and references are declared here;
+ * the columns and their types are read from the database itself, so a column added by a migration
+ * is exported and imported without anyone remembering to list it. Reference data (the model) and
+ * sessions are not exported: the model comes from the migrations, sessions are not worth moving.
  */
-final class Tables {
+@Component
+class Tables {
 
     enum Type {
         LONG, INT, STRING, BOOLEAN, DATE, TIMESTAMP
@@ -31,64 +48,112 @@ final class Tables {
         }
     }
 
+    /** A table as declared: what the database's metadata does not say. */
+    private record Declared(String name, String id, Map<String, String> references, Map<String, String> softReferences) {
+    }
+
     static final String USERS = "users";
 
-    static final List<Table> ALL = List.of(
-            table("organisations", "id", Map.of(), Map.of(), "id:LONG", "name:STRING", "name_key:STRING",
-                    "industry:STRING", "contact:STRING", "notes:STRING", "created_at:TIMESTAMP",
-                    "updated_at:TIMESTAMP", "version:LONG", "reassess_months:INT", "last_completed_on:DATE",
-                    "next_assessment_due:DATE"),
-            table(USERS, "id", Map.of(), Map.of(), "id:LONG", "username:STRING", "display_name:STRING",
-                    "password_hash:STRING", "role:STRING", "enabled:BOOLEAN", "failed_attempts:INT",
-                    "locked_until:TIMESTAMP", "created_at:TIMESTAMP", "updated_at:TIMESTAMP", "version:LONG",
-                    "time_zone:STRING"),
-            table("user_organisations", null, Map.of("user_id", USERS, "organisation_id", "organisations"), Map.of(),
-                    "user_id:LONG", "organisation_id:LONG"),
-            table("assessments", "id", Map.of("organisation_id", "organisations",
-                    "previous_assessment_id", "assessments"), Map.of(), "id:LONG", "organisation_id:LONG",
-                    "title:STRING", "assessed_on:DATE", "assessor:STRING", "participants:STRING", "status:STRING",
-                    "completed_at:TIMESTAMP", "completed_by:STRING", "created_at:TIMESTAMP", "updated_at:TIMESTAMP",
-                    "version:LONG", "previous_assessment_id:LONG"),
-            table("assessment_focus_outcomes", null, Map.of("assessment_id", "assessments"), Map.of(),
-                    "assessment_id:LONG", "outcome_code:STRING"),
-            table("ratings", "id", Map.of("assessment_id", "assessments"), Map.of(), "id:LONG", "assessment_id:LONG",
-                    "dimension_code:STRING", "current_level:INT", "target_level:INT", "notes:STRING", "version:LONG",
-                    "updated_at:TIMESTAMP", "updated_by:STRING", "confidence:STRING", "agreement:STRING"),
-            table("assessment_reopenings", "id", Map.of("assessment_id", "assessments"), Map.of(), "id:LONG",
-                    "assessment_id:LONG", "reopened_at:TIMESTAMP", "reopened_by:STRING", "reason:STRING"),
-            table("share_links", "id", Map.of("assessment_id", "assessments"), Map.of(), "id:LONG",
-                    "assessment_id:LONG", "token_hash:STRING", "token_hint:STRING", "created_by:STRING",
-                    "created_at:TIMESTAMP", "expires_at:TIMESTAMP", "revoked_at:TIMESTAMP", "revoked_by:STRING",
-                    "use_count:LONG", "last_used_at:TIMESTAMP"),
-            table("workshops", "id", Map.of("assessment_id", "assessments"), Map.of(), "id:LONG",
-                    "assessment_id:LONG", "join_code:STRING", "anonymous:BOOLEAN", "status:STRING",
-                    "current_dimension:STRING", "opened_by:STRING", "opened_at:TIMESTAMP", "closed_by:STRING",
-                    "closed_at:TIMESTAMP", "version:LONG"),
-            table("workshop_reveals", null, Map.of("workshop_id", "workshops"), Map.of(), "workshop_id:LONG",
-                    "dimension_code:STRING", "revealed_at:TIMESTAMP", "rating_version:LONG"),
-            table("workshop_participants", "id", Map.of("workshop_id", "workshops"), Map.of(), "id:LONG",
-                    "workshop_id:LONG", "display_name:STRING", "name_key:STRING", "browser_key:STRING",
-                    "joined_at:TIMESTAMP"),
-            table("workshop_votes", "id", Map.of("workshop_id", "workshops", "participant_id", "workshop_participants"),
-                    Map.of(), "id:LONG", "workshop_id:LONG", "participant_id:LONG", "dimension_code:STRING",
-                    "current_level:INT", "target_level:INT", "reason:STRING", "voted_at:TIMESTAMP"),
-            table("audit_events", "id", Map.of(), Map.of("organisation_id", "organisations",
-                    "assessment_id", "assessments"), "id:LONG", "occurred_at:TIMESTAMP", "actor:STRING",
-                    "action:STRING", "organisation_id:LONG", "assessment_id:LONG", "summary:STRING"));
+    /** Tables of the database that are deliberately not exported. */
+    static final Set<String> NOT_EXPORTED = Set.of("categories", "dimensions", "levels", "level_descriptors",
+            "outcomes", "outcome_scenarios", "outcome_dimensions", "flyway_schema_history", "spring_session",
+            "spring_session_attributes");
+
+    private static final List<Declared> DECLARED = List.of(
+            new Declared("organisations", "id", Map.of(), Map.of()),
+            new Declared(USERS, "id", Map.of(), Map.of()),
+            new Declared("user_organisations", null, Map.of("user_id", USERS, "organisation_id", "organisations"), Map.of()),
+            new Declared("assessments", "id", Map.of("organisation_id", "organisations",
+                    "previous_assessment_id", "assessments"), Map.of()),
+            new Declared("assessment_focus_outcomes", null, Map.of("assessment_id", "assessments"), Map.of()),
+            new Declared("ratings", "id", Map.of("assessment_id", "assessments"), Map.of()),
+            new Declared("assessment_reopenings", "id", Map.of("assessment_id", "assessments"), Map.of()),
+            new Declared("share_links", "id", Map.of("assessment_id", "assessments"), Map.of()),
+            new Declared("workshops", "id", Map.of("assessment_id", "assessments"), Map.of()),
+            new Declared("workshop_reveals", null, Map.of("workshop_id", "workshops"), Map.of()),
+            new Declared("workshop_participants", "id", Map.of("workshop_id", "workshops"), Map.of()),
+            new Declared("workshop_votes", "id", Map.of("workshop_id", "workshops",
+                    "participant_id", "workshop_participants"), Map.of()),
+            new Declared("audit_events", "id", Map.of(), Map.of("organisation_id", "organisations",
+                    "assessment_id", "assessments")));
+
+    private final DataSource dataSource;
+    private volatile List<Table> all;
+
+    Tables(DataSource dataSource, Flyway migrated) {
+        this.dataSource = dataSource;
+    }
+
+    /** Every exported table, in the order they are exported and imported. */
+    List<Table> all() {
+        List<Table> tables = all;
+        if (tables == null) {
+            tables = read();
+            all = tables;
+        }
+        return tables;
+    }
 
     /** The exported table of this name. */
-    static java.util.Optional<Table> named(String name) {
-        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    Optional<Table> named(String name) {
+        return all().stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
-    private Tables() {
+    /** Every table of the database's schema, lower case, whether exported or not. */
+    Set<String> inDatabase() {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metadata = connection.getMetaData();
+            Set<String> names = new TreeSet<>();
+            try (ResultSet rs = metadata.getTables(connection.getCatalog(), connection.getSchema(), "%",
+                    new String[] { "TABLE" })) {
+                while (rs.next()) {
+                    names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            return names;
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Could not read the tables of the database", e);
+        }
     }
 
-    private static Table table(String name, String id, Map<String, String> references,
-            Map<String, String> softReferences, String... columns) {
-        return new Table(name, id, Arrays.stream(columns).map(spec -> {
-            String[] parts = spec.split(":");
-            return new Column(parts[0], Type.valueOf(parts[1]));
-        }).toList(), references, softReferences);
+    private List<Table> read() {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metadata = connection.getMetaData();
+            List<Table> tables = new ArrayList<>();
+            for (Declared declared : DECLARED) {
+                String name = metadata.storesUpperCaseIdentifiers() ? declared.name().toUpperCase(Locale.ROOT)
+                        : declared.name();
+                List<Column> columns = new ArrayList<>();
+                try (ResultSet rs = metadata.getColumns(connection.getCatalog(), connection.getSchema(), name, "%")) {
+                    while (rs.next()) {
+                        String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+                        columns.add(new Column(column, type(declared.name(), column, rs.getInt("DATA_TYPE"))));
+                    }
+                }
+                if (columns.isEmpty()) {
+                    throw new IllegalStateException("The table " + declared.name() + " is not in the database");
+                }
+                tables.add(new Table(declared.name(), declared.id(), List.copyOf(columns), declared.references(),
+                        declared.softReferences()));
+            }
+            return List.copyOf(tables);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Could not read the columns of the exported tables", e);
+        }
+    }
+
+    private static Type type(String table, String column, int sqlType) {
+        return switch (sqlType) {
+            case Types.BIGINT -> Type.LONG;
+            case Types.INTEGER, Types.SMALLINT, Types.TINYINT -> Type.INT;
+            case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.CLOB, Types.NVARCHAR, Types.NCHAR -> Type.STRING;
+            case Types.BOOLEAN, Types.BIT -> Type.BOOLEAN;
+            case Types.DATE -> Type.DATE;
+            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> Type.TIMESTAMP;
+            default -> throw new IllegalStateException("The column " + table + "." + column + " has the SQL type "
+                    + sqlType + ", which an export cannot carry yet: add it to Tables.type");
+        };
     }
 }

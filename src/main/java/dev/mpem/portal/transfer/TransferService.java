@@ -55,12 +55,14 @@ public class TransferService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final Flyway flyway;
+    private final Tables tables;
 
     private final JsonMapper json;
     private final TransactionTemplate inOneTransaction;
 
-    TransferService(JdbcClient jdbc, ApplicationEventPublisher events, PasswordEncoder passwordEncoder, Clock clock, Flyway flyway,
-            JsonMapper json, PlatformTransactionManager transactionManager) {
+    TransferService(JdbcClient jdbc, ApplicationEventPublisher events, PasswordEncoder passwordEncoder, Clock clock,
+            Flyway flyway, Tables tables, JsonMapper json, PlatformTransactionManager transactionManager) {
+        this.tables = tables;
         this.inOneTransaction = new TransactionTemplate(transactionManager);
         this.json = json;
         this.jdbc = jdbc;
@@ -74,7 +76,7 @@ public class TransferService {
     @Transactional
     public Map<String, Object> export(boolean passwordHashes) {
         Map<String, Object> data = new LinkedHashMap<>();
-        for (Tables.Table table : Tables.ALL) {
+        for (Tables.Table table : tables.all()) {
             List<Map<String, Object>> rows = rows(table);
             if (table.name().equals(Tables.USERS) && !passwordHashes) {
                 rows.forEach(row -> row.remove("password_hash"));
@@ -182,7 +184,7 @@ public class TransferService {
 
     private ExportFile.Header read(Path file, ExportFile.Rows rows) {
         try {
-            return ExportFile.read(json, file, rows);
+            return ExportFile.read(json, tables, file, rows);
         }
         catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -209,7 +211,7 @@ public class TransferService {
         final List<long[]> previousLinks = new ArrayList<>();
 
         RowImporter() {
-            Tables.ALL.forEach(table -> {
+            tables.all().forEach(table -> {
                 ids.put(table.name(), new HashMap<>());
                 counts.put(table.name(), 0);
             });

@@ -69,6 +69,12 @@ class TransferRoundTripTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    Tables tables;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     void richData() {
         UserView executive = fixtures.user(Role.EXECUTIVE);
         AssessmentView baseline = fixtures.assessment("SELL_MORE", "WIDEN_REACH");
@@ -89,6 +95,39 @@ class TransferRoundTripTests {
         assertThat(executive.id()).isPositive();
     }
 
+    /**
+     * An export carries every column of every table of the database, apart from the model and the
+     * sessions: a table or column added by a migration without being exported fails here.
+     */
+    @Test
+    void anExportCarriesEveryColumnOfEveryTable() {
+        richData();
+        Map<String, Object> export = roundTrip(transfer.export(true));
+        @SuppressWarnings("unchecked")
+        Map<String, List<Map<String, Object>>> data = (Map<String, List<Map<String, Object>>>) export.get("data");
+
+        assertThat(tables.inDatabase()).allSatisfy(table -> assertThat(
+                Tables.NOT_EXPORTED.contains(table) || data.containsKey(table))
+                .as("table %s is exported (or listed in Tables.NOT_EXPORTED)", table).isTrue());
+        assertThat(data.keySet()).contains("organisations", "users", "assessments", "ratings", "workshop_votes",
+                "audit_events");
+        assertThat(data.get("audit_events")).isNotEmpty();
+        for (String table : data.keySet()) {
+            List<String> columns = jdbc.sql("select * from " + table + " where 1 = 0")
+                    .query(rs -> {
+                        List<String> names = new java.util.ArrayList<>();
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            names.add(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+                        }
+                        return names;
+                    });
+            assertThat(tables.named(table).orElseThrow().columns()).extracting(Tables.Column::name).as(table)
+                    .containsExactlyInAnyOrderElementsOf(columns);
+            assertThat(data.get(table)).as("rows of " + table).allSatisfy(row -> assertThat(row.keySet())
+                    .as("columns exported of " + table).containsExactlyInAnyOrderElementsOf(columns));
+        }
+    }
+
     @Test
     void everythingSurvivesAnExportAndImportIntoAnEmptyPortal() {
         richData();
@@ -103,7 +142,7 @@ class TransferRoundTripTests {
 
             Map<String, List<Map<String, Object>>> before = canonical(first, false);
             Map<String, List<Map<String, Object>>> after = canonical(second, true);
-            for (Tables.Table table : Tables.ALL) {
+            for (Tables.Table table : tables.all()) {
                 assertThat(after.get(table.name())).as(table.name()).isEqualTo(before.get(table.name()));
             }
             assertThat(before.get("ratings")).filteredOn(row -> row.get("notes") != null)
@@ -236,10 +275,10 @@ class TransferRoundTripTests {
      * hold the same data compare equal whatever ids they gave it. The target portal's own admin and
      * its own audit entries (its first start, the import itself) are left out.
      */
-    private static Map<String, List<Map<String, Object>>> canonical(Map<String, Object> document, boolean target) {
+    private Map<String, List<Map<String, Object>>> canonical(Map<String, Object> document, boolean target) {
         Map<String, Map<Object, Integer>> positions = new HashMap<>();
         Map<String, List<Map<String, Object>>> result = new LinkedHashMap<>();
-        for (Tables.Table table : Tables.ALL) {
+        for (Tables.Table table : tables.all()) {
             List<Map<String, Object>> rows = new ArrayList<>(rows(document, table.name()));
             if (table.name().equals("users")) {
                 rows.removeIf(row -> "admin".equals(row.get("username")));
