@@ -93,7 +93,7 @@ class SignInAttempts {
             return now;
         });
         if (Boolean.TRUE.equals(locked)) {
-            log.warn("Account {} locked for {} minutes after {} wrong passwords {}", username,
+            log.warn("Account {} locked for {} minutes after {} wrong passwords (at {})", username,
                     UserAccount.LOCK_DURATION.toMinutes(), UserAccount.MAX_FAILED_SIGN_INS, where);
         }
         return Boolean.TRUE.equals(locked);

@@ -122,9 +122,9 @@ class SecurityConfiguration {
 
     private static void write(JsonMapper json, HttpServletResponse response, ApiError error) throws java.io.IOException {
         response.setStatus(error.status());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(error.body()));
+        response.getWriter().write(json.writeValueAsString(error.problemBody()));
     }
 
 }

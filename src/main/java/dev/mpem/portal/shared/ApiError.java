@@ -1,11 +1,18 @@
 package dev.mpem.portal.shared;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON body of every error answer of the API: {@code status}, a stable {@code error} code, a
+ * The body of every error answer of the API: an RFC 9457 problem ({@code application/problem+json}
+ * with {@code title}, {@code status} and {@code detail}; no {@code type}, which means
+ * "about:blank") that also carries, as it always has, a stable {@code error} code, a
  * {@code message} a person can read, the first {@code field} at fault (if any), every field
  * problem under {@code errors}, and any details of the error (e.g. the stored rating).
  */
@@ -63,7 +70,35 @@ public final class ApiError {
         return (int) body.get("status");
     }
 
-    public Map<String, Object> body() {
-        return body;
+    /** As Spring's problem detail, for a handler to answer with. */
+    public ProblemDetail problem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status()), (String) body.get("message"));
+        problem.setTitle(title(status()));
+        body.forEach((name, value) -> {
+            if (!name.equals("status")) {
+                problem.setProperty(name, value);
+            }
+        });
+        return problem;
+    }
+
+    /** The problem as the JSON object it is written as, for those who write the answer themselves. */
+    public Map<String, Object> problemBody() {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("title", title(status()));
+        problem.put("status", status());
+        problem.put("detail", body.get("message"));
+        problem.putAll(body);
+        return problem;
+    }
+
+    /** The problem as JSON text. */
+    public String json() {
+        return JsonMapper.shared().writeValueAsString(problemBody());
+    }
+
+    private static String title(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? "HTTP " + status : known.getReasonPhrase();
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -38,8 +39,8 @@ import dev.mpem.portal.shared.NotFoundException;
 import dev.mpem.portal.shared.NotTextException;
 
 /**
- * Turns every failure of a JSON API call into a JSON error body with the right 4xx status (or 500
- * without internals). Page controllers are handled by {@link WebExceptionHandler}.
+ * Turns every failure of a JSON API call into a problem ({@code application/problem+json}, see
+ * {@link ApiError}) with the right 4xx status (or 500 without internals). Page controllers are handled by {@link WebExceptionHandler}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -48,22 +49,22 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return answer(ApiError.of(404, "NOT_FOUND", e.getMessage()).field(e.field()));
     }
 
     @ExceptionHandler(ConflictException.class)
-    ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return answer(ApiError.of(409, e.code(), e.getMessage()).field(e.field()).with(e.details()));
     }
 
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
         return answer(ApiError.invalid(e.problems()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, Object>> invalidBody(MethodArgumentNotValidException e) {
+    ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
         List<FieldProblem> problems = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             problems.add(new FieldProblem(error.getField(), error.getDefaultMessage(), error.getRejectedValue()));
@@ -74,7 +75,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<Map<String, Object>> invalidArguments(HandlerMethodValidationException e) {
+    ResponseEntity<ProblemDetail> invalidArguments(HandlerMethodValidationException e) {
         List<FieldProblem> problems = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
@@ -84,7 +85,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         BodyTooLargeException tooLarge = find(e, BodyTooLargeException.class);
         if (tooLarge != null) {
             return answer(ApiError.of(413, "PAYLOAD_TOO_LARGE", BodySizeLimit.tooLarge(tooLarge.limit())));
@@ -116,7 +117,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
             return answer(ApiError.of(404, "NOT_FOUND", "Nothing is found at this address: '" + e.getValue()
                     + "' is not a valid " + e.getName() + ".").field(e.getName()));
@@ -126,42 +127,42 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
         return answer(ApiError.invalid(List.of(new FieldProblem(e.getParameterName(),
                 "'" + e.getParameterName() + "' is required.", null))));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+    ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
         return answer(ApiError.of(405, "METHOD_NOT_ALLOWED", "This address does not accept " + e.getMethod() + "."));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         return answer(ApiError.of(415, "UNSUPPORTED_MEDIA_TYPE", ErrorBodies.message(415)));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return answer(ApiError.of(406, "NOT_ACCEPTABLE", ErrorBodies.message(406)));
     }
 
     @ExceptionHandler({ ObjectOptimisticLockingFailureException.class, DataIntegrityViolationException.class })
-    ResponseEntity<Map<String, Object>> concurrentChange(RuntimeException e) {
+    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
         log.info("Concurrent change refused: {}", e.getMessage());
         return answer(ApiError.of(409, "CONFLICT",
                 "Someone else changed this record at the same time. Load it again and repeat your change."));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("API request failed", e);
         return answer(ApiError.of(500, "INTERNAL_ERROR", ErrorBodies.message(500)));
     }
 
-    private static ResponseEntity<Map<String, Object>> answer(ApiError error) {
-        return ResponseEntity.status(HttpStatus.valueOf(error.status())).contentType(MediaType.APPLICATION_JSON)
-                .body(error.body());
+    private static ResponseEntity<ProblemDetail> answer(ApiError error) {
+        return ResponseEntity.status(HttpStatus.valueOf(error.status())).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(error.problem());
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

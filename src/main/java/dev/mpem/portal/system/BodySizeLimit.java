@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import dev.mpem.portal.shared.ApiError;
 import dev.mpem.portal.shared.BodyTooLargeException;
 
 /**
@@ -62,10 +63,9 @@ public class BodySizeLimit extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"status\":413,\"error\":\"PAYLOAD_TOO_LARGE\",\"message\":\"" + tooLarge(limit)
-                    + "\"}");
+            response.getWriter().write(ApiError.of(413, "PAYLOAD_TOO_LARGE", tooLarge(limit)).json());
             return;
         }
         response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(limit));

@@ -3,6 +3,7 @@ package dev.mpem.portal.system;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,26 +15,36 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
-import org.springframework.boot.web.error.ErrorAttributeOptions;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.ErrorProperties;
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.context.request.WebRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import dev.mpem.portal.shared.ApiError;
 
 /**
- * Error answers for requests that never reach a controller, so that the API answers every error in
- * its own JSON shape: an address or method nothing handles, a request refused by the security
+ * Error answers for requests that never reach a controller, so that the API answers every error as
+ * the same problem ({@code application/problem+json}, see {@link ApiError}): an address or method nothing handles, a request refused by the security
  * firewall (Spring Boot's error handling), and a request Tomcat refuses before any servlet sees it
  * (an address with {@code %00}, an encoded slash or a broken escape).
  */
 @Configuration(proxyBeanMethods = false)
 class ErrorBodies {
 
+    /** Boot's error controller, answering a problem under /api/ (an address nothing handles, a refused request). */
     @Bean
-    DefaultErrorAttributes errorAttributes() {
-        return new ApiErrorAttributes();
+    BasicErrorController basicErrorController(ErrorAttributes errorAttributes, WebProperties web,
+            ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+        return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList());
     }
 
     @Bean
@@ -75,22 +86,29 @@ class ErrorBodies {
         return known == null ? "HTTP_" + status : known.name();
     }
 
-    /** Under /api/: {@code error} is a code like the API's own ({@code NOT_FOUND}) and there is a {@code message}. */
-    static final class ApiErrorAttributes extends DefaultErrorAttributes {
+    /** Under /api/: a problem whose {@code error} is a code like the API's own ({@code NOT_FOUND}), with a {@code message}. */
+    static final class ProblemErrorController extends BasicErrorController {
+
+        ProblemErrorController(ErrorAttributes errorAttributes, ErrorProperties properties,
+                List<ErrorViewResolver> errorViewResolvers) {
+            super(errorAttributes, properties, errorViewResolvers);
+        }
 
         @Override
-        public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
-            Map<String, Object> attributes = super.getErrorAttributes(request, options);
-            if (attributes.get("path") instanceof String path && path.startsWith("/api/")
-                    && attributes.get("status") instanceof Integer status) {
-                attributes.put("error", code(status));
-                attributes.put("message", message(status));
+        public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+            ResponseEntity<Map<String, Object>> answer = super.error(request);
+            Map<String, Object> body = answer.getBody();
+            if (body != null && body.get("path") instanceof String path && path.startsWith("/api/")) {
+                int status = answer.getStatusCode().value();
+                Map<String, Object> problem = ApiError.of(status, code(status), message(status)).problemBody();
+                problem.put("instance", path);
+                return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
             }
-            return attributes;
+            return answer;
         }
     }
 
-    /** Tomcat's last word on an error nobody answered: JSON instead of its HTML page. */
+    /** Tomcat's last word on an error nobody answered: a problem (JSON) instead of its HTML page. */
     static final class JsonErrorReportValve extends ErrorReportValve {
 
         JsonErrorReportValve() {
@@ -110,12 +128,11 @@ class ErrorBodies {
                 return;
             }
             try {
-                response.setContentType("application/json");
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write("{\"status\":" + status + ",\"error\":\"" + code(status) + "\",\"message\":\""
-                            + message(status) + "\"}");
+                    writer.write(ApiError.of(status, code(status), message(status)).json());
                     response.finishResponse();
                 }
             }

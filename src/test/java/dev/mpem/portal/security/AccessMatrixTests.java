@@ -132,11 +132,12 @@ class AccessMatrixTests {
         for (Case c : api()) {
             MockHttpServletResponse anonymous = check(mismatches, c, "anonymous", c.request().apply(this), c.anonymous());
             assertThat(anonymous.getContentAsString()).contains("\"status\":401", "\"error\":\"UNAUTHORIZED\"");
+            assertThat(anonymous.getContentType()).startsWith("application/problem+json");
             assertThat(anonymous.getHeader("WWW-Authenticate")).startsWith("Basic");
             MockHttpServletResponse byExecutive = check(mismatches, c, "executive",
                     c.request().apply(this).with(httpBasic(executive.username(), Fixtures.PASSWORD)), c.executive());
             if (c.executive() == 403) {
-                assertThat(byExecutive.getContentType()).startsWith("application/json");
+                assertThat(byExecutive.getContentType()).startsWith("application/problem+json");
                 assertThat(byExecutive.getContentAsString()).contains("\"error\":\"FORBIDDEN\"");
             }
             check(mismatches, c, "consultant",

@@ -79,9 +79,29 @@ class ErrorPageTests {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).contains("json"));
+                type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"status\":404", "\"error\":\"NOT_FOUND\"",
-                "\"message\":\"Nothing is found at this address.\"");
+                "\"message\":\"Nothing is found at this address.\"", "\"title\":\"Not Found\"",
+                "\"detail\":\"Nothing is found at this address.\"", "\"instance\":\"/api/no-such-thing\"");
+    }
+
+    /** A handler's error is an RFC 9457 problem that keeps the API's own fields at the top level. */
+    @Test
+    void apiErrorsAreProblemsKeepingTheirFields() throws Exception {
+        String username = fixtures.user(Role.CONSULTANT).username();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/organisations"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"\",\"reassessMonths\":99}"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (username + ":" + Fixtures.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"title\":\"Bad Request\"",
+                "\"status\":400", "\"detail\":", "\"error\":\"VALIDATION_FAILED\"", "\"message\":",
+                "\"field\":", "\"errors\":[{\"field\":").doesNotContain("\"properties\"");
     }
 
     @Test
@@ -101,7 +121,7 @@ class ErrorPageTests {
 
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).as(path)
-                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).as(path).contains("\"status\":400", "\"error\":\"BAD_REQUEST\"")
                     .doesNotContain("<html", "Tomcat");
         }
