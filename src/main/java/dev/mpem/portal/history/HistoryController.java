@@ -26,10 +26,17 @@ import dev.mpem.portal.shared.NotFoundException;
 class HistoryController {
 
     private final HistoryService history;
+    private final HistoryTrend trend;
+    private final HistoryCsv csv;
+    private final ReassessmentCalendar calendar;
     private final OrganisationService organisations;
 
-    HistoryController(HistoryService history, OrganisationService organisations) {
+    HistoryController(HistoryService history, HistoryTrend trend, HistoryCsv csv, ReassessmentCalendar calendar,
+            OrganisationService organisations) {
         this.history = history;
+        this.trend = trend;
+        this.csv = csv;
+        this.calendar = calendar;
         this.organisations = organisations;
     }
 
@@ -42,7 +49,7 @@ class HistoryController {
         List<TimelineEntry> timeline = history.timeline(id);
         model.addAttribute("organisation", organisation);
         model.addAttribute("timeline", newestFirst(timeline));
-        model.addAttribute("trend", history.trendChart(id, dimension));
+        model.addAttribute("trend", trend.chart(id, dimension));
         model.addAttribute("dimension", dimension);
         model.addAttribute("dateWarnings",
                 history.futureDateWarnings(timeline.stream().map(TimelineEntry::assessment).toList()));
@@ -69,14 +76,14 @@ class HistoryController {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("MPEM history - " + organisation.name() + ".csv"))
-                .body(history.csv(id));
+                .body(csv.of(id));
     }
 
     @GetMapping("/organisations/{id}/next-assessment.ics")
     ResponseEntity<String> calendar(@PathVariable long id) {
         OrganisationView organisation = organisations.get(id);
         String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/organisations/" + id).toUriString();
-        String ics = history.nextAssessmentCalendar(id, url).orElseThrow(() -> new NoDueDateException(organisation));
+        String ics = calendar.of(id, url).orElseThrow(() -> new NoDueDateException(organisation));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("MPEM re-assessment - " + organisation.name() + ".ics"))

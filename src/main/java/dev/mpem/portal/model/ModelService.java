@@ -6,20 +6,22 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives the MPEM model to every feature. The model only changes through a migration, that is with
- * a new release, so it is read once, on first use, and kept.
+ * a new release, so it is read once, on first use, and kept in the {@value #CACHE} cache.
  */
 @Service
 public class ModelService {
 
+    static final String CACHE = "model";
+
     private final ModelRepository repository;
     private final TransactionTemplate readOnly;
-    private volatile Mpem model;
 
     ModelService(ModelRepository repository, PlatformTransactionManager transactionManager) {
         this.repository = repository;
@@ -27,18 +29,10 @@ public class ModelService {
         this.readOnly.setReadOnly(true);
     }
 
+    /** The model; read from the database once (concurrent first callers wait for that one read). */
+    @Cacheable(cacheNames = CACHE, sync = true)
     public Mpem model() {
-        Mpem loaded = model;
-        if (loaded == null) {
-            synchronized (this) {
-                loaded = model;
-                if (loaded == null) {
-                    loaded = readOnly.execute(status -> load());
-                    model = loaded;
-                }
-            }
-        }
-        return loaded;
+        return readOnly.execute(status -> load());
     }
 
     private Mpem load() {

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +28,23 @@ class ModelApiTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ModelService modelService;
+
+    @Autowired
+    org.springframework.cache.CacheManager caches;
+
+    /** The model is read once and then served from Spring's "model" cache. */
+    @Test
+    void theModelIsReadOnceAndKeptInItsCache() {
+        Mpem first = modelService.model();
+
+        assertThat(modelService.model()).isSameAs(first);
+        assertThat(caches.getCache(ModelService.CACHE)).isNotNull();
+        assertThat(caches.getCache(ModelService.CACHE).get(org.springframework.cache.interceptor.SimpleKey.EMPTY, Mpem.class))
+                .isSameAs(first);
+    }
 
     @Test
     void modelApiReturnsLevelsCategoriesDimensionsAndOutcomes() throws Exception {
