@@ -31,10 +31,10 @@ class ParticipantController {
 
     static final String COOKIE_PREFIX = "mpem_w_";
 
-    private final WorkshopService workshops;
+    private final ParticipantService participants;
 
-    ParticipantController(WorkshopService workshops) {
-        this.workshops = workshops;
+    ParticipantController(ParticipantService participants) {
+        this.participants = participants;
     }
 
     @GetMapping("/join")
@@ -45,7 +45,7 @@ class ParticipantController {
 
     @GetMapping("/join/{code}")
     String joinWithCode(@PathVariable String code, Model model) {
-        WorkshopView workshop = workshops.byCode(code);
+        WorkshopView workshop = participants.byCode(code);
         model.addAttribute("code", workshop.joinCode());
         model.addAttribute("known", true);
         return "workshop/join";
@@ -55,7 +55,7 @@ class ParticipantController {
     String join(@RequestParam(name = "code", required = false) String code,
             @RequestParam(name = "name", required = false) String name, Model model, HttpServletResponse response) {
         try {
-            WorkshopService.Joined joined = workshops.join(code, name);
+            ParticipantService.Joined joined = participants.join(code, name);
             String joinCode = joined.workshop().joinCode();
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE_PREFIX + joinCode, joined.browserKey())
                     .path("/").httpOnly(true).sameSite("Lax").maxAge(Duration.ofHours(12)).build().toString());
@@ -81,14 +81,14 @@ class ParticipantController {
     String vote(@PathVariable String code, HttpServletRequest request, Model model) {
         String joinCode = WorkshopService.normalise(code);
         String key = key(request, joinCode);
-        Optional<String> closed = workshops.closedFor(joinCode, key);
+        Optional<String> closed = participants.closedFor(joinCode, key);
         if (closed.isPresent()) {
             return closed(model, joinCode, closed.get());
         }
-        if (workshops.participantName(joinCode, key).isEmpty()) {
+        if (participants.participantName(joinCode, key).isEmpty()) {
             return "redirect:/join/" + joinCode;
         }
-        return render(model, workshops.participantState(joinCode, key), null, null);
+        return render(model, participants.participantState(joinCode, key), null, null);
     }
 
     @PostMapping("/w/{code}/vote")
@@ -99,31 +99,31 @@ class ParticipantController {
             HttpServletResponse response) {
         String joinCode = WorkshopService.normalise(code);
         String key = key(request, joinCode);
-        Optional<String> closed = workshops.closedFor(joinCode, key);
+        Optional<String> closed = participants.closedFor(joinCode, key);
         if (closed.isPresent()) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return closed(model, joinCode, closed.get());
         }
-        if (workshops.participantName(joinCode, key).isEmpty()) {
+        if (participants.participantName(joinCode, key).isEmpty()) {
             return "redirect:/join/" + joinCode;
         }
         VoteForm form = new VoteForm(dimension, current, target, reason);
         try {
-            workshops.vote(joinCode, new VoteCommand(null, key, dimension, level(current), level(target), reason));
+            participants.vote(joinCode, new VoteCommand(null, key, dimension, level(current), level(target), reason));
             return "redirect:/w/" + joinCode + "?voted";
         }
         catch (NumberFormatException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return render(model, workshops.participantState(joinCode, key), form, "Choose levels from 1 to 5.");
+            return render(model, participants.participantState(joinCode, key), form, "Choose levels from 1 to 5.");
         }
         catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return render(model, workshops.participantState(joinCode, key), form,
+            return render(model, participants.participantState(joinCode, key), form,
                     e.problems().stream().map(FieldProblem::message).reduce((a, b) -> a + " " + b).orElse(""));
         }
         catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return render(model, workshops.participantState(joinCode, key), null, e.getMessage());
+            return render(model, participants.participantState(joinCode, key), null, e.getMessage());
         }
     }
 
@@ -132,13 +132,13 @@ class ParticipantController {
     @ResponseBody
     Map<String, Object> state(@PathVariable String code, HttpServletRequest request) {
         String joinCode = WorkshopService.normalise(code);
-        return Map.of("stamp", workshops.participantStamp(joinCode, key(request, joinCode)));
+        return Map.of("stamp", participants.participantStamp(joinCode, key(request, joinCode)));
     }
 
     record VoteForm(String dimension, String current, String target, String reason) {
     }
 
-    private String render(Model model, WorkshopService.ParticipantState state, VoteForm form, String problem) {
+    private String render(Model model, ParticipantService.ParticipantState state, VoteForm form, String problem) {
         model.addAttribute("state", state);
         model.addAttribute("form", form != null ? form : state.vote() == null
                 ? new VoteForm(state.dimension().code(), null, null, null)

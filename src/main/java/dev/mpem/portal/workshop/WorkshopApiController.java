@@ -19,9 +19,11 @@ import dev.mpem.portal.report.Tally;
 class WorkshopApiController {
 
     private final WorkshopService workshops;
+    private final ParticipantService participants;
 
-    WorkshopApiController(WorkshopService workshops) {
+    WorkshopApiController(WorkshopService workshops, ParticipantService participants) {
         this.workshops = workshops;
+        this.participants = participants;
     }
 
     @PostMapping("/api/assessments/{id}/workshops")
@@ -39,7 +41,7 @@ class WorkshopApiController {
     /** Joins a participant (no sign-in, like votes): their key must come with each later vote of theirs. */
     @PostMapping("/api/workshops/{joinCode}/participants")
     ResponseEntity<ParticipantJson> join(@PathVariable String joinCode, @RequestBody JoinRequest request) {
-        WorkshopService.JoinedByApi joined = workshops.joinByApi(joinCode, request.name());
+        ParticipantService.JoinedByApi joined = participants.joinByApi(joinCode, request.name());
         return ResponseEntity.status(201).body(new ParticipantJson(joined.participantId(), joined.participantKey(),
                 joined.name()));
     }
@@ -50,7 +52,7 @@ class WorkshopApiController {
      */
     @PostMapping("/api/workshops/{joinCode}/votes")
     VoteJson vote(@PathVariable String joinCode, @RequestBody VoteRequest request) {
-        WorkshopService.OwnVote vote = workshops.vote(joinCode, new VoteCommand(request.participant(),
+        ParticipantService.OwnVote vote = participants.vote(joinCode, new VoteCommand(request.participant(),
                 request.participantKey() == null || request.participantKey().isBlank() ? null : request.participantKey(),
                 request.dimension(), request.current(), request.target(), request.reason()));
         return new VoteJson(request.participant() == null ? null : request.participant().strip(), request.dimension(),

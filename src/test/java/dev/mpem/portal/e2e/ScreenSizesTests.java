@@ -44,6 +44,9 @@ class ScreenSizesTests {
     @Autowired
     WorkshopService workshops;
 
+    @Autowired
+    dev.mpem.portal.workshop.ParticipantService participants;
+
     @Test
     void keyPagesFitEveryScreenAndShowWordsNotCodes(Chromium.Browsers browsers) {
         // Two completed assessments with notes and a workshop, and a draft: every section has content.
@@ -72,8 +75,8 @@ class ScreenSizesTests {
         participant.type("name", "Ana");
         participant.press("Join");
         // Votes revealed: the facilitator's and the participant's pages carry the vote chart.
-        workshops.vote(code, dev.mpem.portal.workshop.VoteCommand.byName("Ben", "EXTENT", 2, 4, "Mostly e-mail"));
-        workshops.vote(code, dev.mpem.portal.workshop.VoteCommand.byName("Cy", "EXTENT", 3, 4, null));
+        participants.vote(code, dev.mpem.portal.workshop.VoteCommand.byName("Ben", "EXTENT", 2, 4, "Mostly e-mail"));
+        participants.vote(code, dev.mpem.portal.workshop.VoteCommand.byName("Cy", "EXTENT", 3, 4, null));
         workshops.reveal(opened.id(), "EXTENT");
 
         List<String> problems = new ArrayList<>();

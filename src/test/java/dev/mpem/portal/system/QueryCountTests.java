@@ -47,6 +47,9 @@ class QueryCountTests {
     WorkshopService workshops;
 
     @Autowired
+    dev.mpem.portal.workshop.ParticipantService participants;
+
+    @Autowired
     EntityManagerFactory entityManagerFactory;
 
     long statements(String page, UserView user) throws Exception {
@@ -127,10 +130,10 @@ class QueryCountTests {
     private void voteAndReveal(AssessmentView assessment, int voters) {
         var workshop = workshops.open(assessment.id(), false);
         for (int i = 0; i < voters; i++) {
-            var joined = workshops.vote(workshop.joinCode(), VoteCommand.byName("Voter " + i, "EXTENT", 1 + i % 3, 4,
+            var joined = participants.vote(workshop.joinCode(), VoteCommand.byName("Voter " + i, "EXTENT", 1 + i % 3, 4,
                     null));
             // The same voter's next vote carries the key the first one answered with.
-            workshops.vote(workshop.joinCode(), new VoteCommand(null, joined.participantKey(), "SCOPE", 2, 3, null));
+            participants.vote(workshop.joinCode(), new VoteCommand(null, joined.participantKey(), "SCOPE", 2, 3, null));
         }
         workshops.reveal(workshop.id(), "EXTENT");
         workshops.reveal(workshop.id(), "SCOPE");

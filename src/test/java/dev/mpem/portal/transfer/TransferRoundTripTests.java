@@ -64,6 +64,9 @@ class TransferRoundTripTests {
     WorkshopService workshops;
 
     @Autowired
+    dev.mpem.portal.workshop.ParticipantService participants;
+
+    @Autowired
     JsonMapper json;
 
     @Autowired
@@ -88,8 +91,8 @@ class TransferRoundTripTests {
                 java.time.LocalDate.now().toString(), "Pat", "CMO", List.of("SELL_MORE")));
         shares.create(baseline.id(), 30);
         var workshop = workshops.open(next.id(), false);
-        workshops.vote(workshop.joinCode(), VoteCommand.byName("Ana", "EXTENT", 2, 3, "rules for e-mail"));
-        workshops.vote(workshop.joinCode(), VoteCommand.byName("Ben", "EXTENT", 3, 4, null));
+        participants.vote(workshop.joinCode(), VoteCommand.byName("Ana", "EXTENT", 2, 3, "rules for e-mail"));
+        participants.vote(workshop.joinCode(), VoteCommand.byName("Ben", "EXTENT", 3, 4, null));
         workshops.reveal(workshop.id(), "EXTENT");
         workshops.agree(workshop.id(), "EXTENT", 2, 3, "Half the room saw rules", null);
         assertThat(executive.id()).isPositive();

@@ -1,0 +1,296 @@
+package dev.mpem.portal.workshop;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.mpem.portal.model.Dimension;
+import dev.mpem.portal.model.ModelService;
+import dev.mpem.portal.model.Mpem;
+import dev.mpem.portal.report.Tally;
+import dev.mpem.portal.shared.FieldProblem;
+import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.NotFoundException;
+import dev.mpem.portal.shared.Text;
+
+/**
+ * The participants' side of a workshop: joining with its code (from a browser or through the API),
+ * the page that follows the room, and silent votes.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ParticipantService {
+
+    static final int MAX_NAME = 60;
+    static final int MAX_REASON = 200;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final WorkshopRepository workshops;
+    private final ParticipantRepository participants;
+    private final VoteRepository votes;
+    private final WorkshopReads reads;
+    private final ModelService modelService;
+    private final Clock clock;
+    private final TransactionTemplate writing;
+
+    ParticipantService(WorkshopRepository workshops, ParticipantRepository participants, VoteRepository votes,
+            WorkshopReads reads, ModelService modelService, Clock clock, PlatformTransactionManager transactionManager) {
+        this.workshops = workshops;
+        this.participants = participants;
+        this.votes = votes;
+        this.reads = reads;
+        this.modelService = modelService;
+        this.clock = clock;
+        this.writing = new TransactionTemplate(transactionManager);
+    }
+
+    /** The open workshop of a join code; a closed or unknown code finds nothing. */
+    public WorkshopView byCode(String joinCode) {
+        return WorkshopView.of(reads.openByCode(joinCode));
+    }
+
+    /** Joins a participant from a browser; the key goes into that browser's cookie. */
+    @Transactional
+    public Joined join(String joinCode, String name) {
+        Workshop workshop = reads.openByCode(joinCode);
+        String displayName = checkedName(name);
+        if (participants.findByWorkshopIdAndNameKey(workshop.id(), Participant.keyOf(displayName)).isPresent()) {
+            throw new InvalidInputException("name", "Someone in this workshop already uses the name \u201c"
+                    + displayName + "\u201d. Add an initial or use another name.", name);
+        }
+        String key = newParticipantKey();
+        try {
+            participants.saveAndFlush(new Participant(workshop.id(), displayName, key, clock.instant()));
+        }
+        catch (DataIntegrityViolationException e) {
+            throw new InvalidInputException("name", "Someone just joined as \u201c" + displayName
+                    + "\u201d. Add an initial or use another name.", name);
+        }
+        return new Joined(WorkshopView.of(workshop), displayName, key);
+    }
+
+    public record Joined(WorkshopView workshop, String displayName, String browserKey) {
+    }
+
+    /** Joins a participant through the API: the answer's key is what later votes of theirs must carry. */
+    @Transactional
+    public JoinedByApi joinByApi(String joinCode, String name) {
+        Joined joined = join(joinCode, name);
+        Participant participant = participants.findByWorkshopIdAndBrowserKey(joined.workshop().id(), joined.browserKey())
+                .orElseThrow();
+        return new JoinedByApi(participant.id(), joined.browserKey(), joined.displayName());
+    }
+
+    public record JoinedByApi(long participantId, String participantKey, String name) {
+    }
+
+    /** A participant's secret: it lives in their browser's cookie, or with the integration that joined them. */
+    private static String newParticipantKey() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The participant a browser key stands for in the workshop of this code. */
+    public Optional<String> participantName(String joinCode, String browserKey) {
+        Workshop workshop = reads.openByCode(joinCode);
+        if (browserKey == null) {
+            return Optional.empty();
+        }
+        return participants.findByWorkshopIdAndBrowserKey(workshop.id(), browserKey).map(Participant::displayName);
+    }
+
+    /**
+     * The participant a browser key stands for in a workshop of this code that has closed since they
+     * joined: they are told it closed, while the code itself opens nothing to anyone else.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> closedFor(String joinCode, String browserKey) {
+        if (browserKey == null) {
+            return Optional.empty();
+        }
+        return workshops.findByJoinCode(WorkshopService.normalise(joinCode)).filter(w -> !w.open())
+                .flatMap(w -> participants.findByWorkshopIdAndBrowserKey(w.id(), browserKey))
+                .map(Participant::displayName);
+    }
+
+    /**
+     * What a participant's page compares to know that the room moved on (votes stay silent): the
+     * dimension and whether it is revealed, or "CLOSED" for someone who joined a workshop since closed.
+     * One read of the workshop, since every participant's page asks every few seconds.
+     */
+    @Transactional(readOnly = true)
+    public String participantStamp(String joinCode, String browserKey) {
+        Workshop workshop = workshops.findByJoinCode(WorkshopService.normalise(joinCode))
+                .orElseThrow(() -> new WorkshopClosedException(joinCode));
+        if (workshop.open()) {
+            return workshop.status() + ":" + workshop.currentDimension() + ":"
+                    + workshop.revealed(workshop.currentDimension());
+        }
+        if (browserKey != null && participants.findByWorkshopIdAndBrowserKey(workshop.id(), browserKey).isPresent()) {
+            return "CLOSED";
+        }
+        throw new WorkshopClosedException(joinCode);
+    }
+
+    /** What a participant's page shows: the room's dimension, their own vote, and the votes once revealed. */
+    public ParticipantState participantState(String joinCode, String browserKey) {
+        Workshop workshop = reads.openByCode(joinCode);
+        Participant participant = participants.findByWorkshopIdAndBrowserKey(workshop.id(), browserKey)
+                .orElseThrow(() -> new NotAParticipantException());
+        Dimension dimension = reads.dimension(workshop.currentDimension());
+        Optional<Vote> own = votes.findByWorkshopIdAndParticipantIdAndDimensionCode(workshop.id(), participant.id(),
+                dimension.code());
+        Tally tally = workshop.revealed(dimension.code()) ? reads.tally(workshop, dimension.code()) : null;
+        return new ParticipantState(WorkshopView.of(workshop), participant.displayName(), dimension,
+                own.map(v -> new OwnVote(v.current(), v.target(), v.reason())).orElse(null), tally);
+    }
+
+    /**
+     * Casts or replaces a vote. One vote per participant and dimension; refused once the dimension
+     * is revealed (409) and for a closed or unknown code (404).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public OwnVote vote(String joinCode, VoteCommand command) {
+        Mpem mpem = modelService.model();
+        List<FieldProblem> problems = new ArrayList<>();
+        Dimension dimension = mpem.findDimension(command.dimension()).orElse(null);
+        if (dimension == null) {
+            problems.add(new FieldProblem("dimension", "Unknown dimension \u201c" + command.dimension() + "\u201d.",
+                    command.dimension()));
+        }
+        checkLevel("current", command.current(), problems);
+        checkLevel("target", command.target(), problems);
+        if (problems.isEmpty() && command.target() < command.current()) {
+            problems.add(new FieldProblem("target", "The target cannot be below the current level: choose "
+                    + mpem.level(command.current()).label() + " or higher.", command.target()));
+        }
+        String reason = Text.singleLine(command.reason());
+        if (reason != null && reason.length() > MAX_REASON) {
+            problems.add(new FieldProblem("reason", "Keep the reason to one line of at most " + MAX_REASON
+                    + " characters.", null));
+        }
+        String apiName = command.browserKey() == null ? checkedNameOrProblem(command.participant(), problems) : null;
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        try {
+            return writing.execute(status -> castVote(joinCode, command, dimension, reason, apiName));
+        }
+        catch (DataIntegrityViolationException e) {
+            // The same participant's two votes (or first appearances) crossed: the second one replaces.
+            return writing.execute(status -> castVote(joinCode, command, dimension, reason, apiName));
+        }
+    }
+
+    private OwnVote castVote(String joinCode, VoteCommand command, Dimension dimension, String reason, String apiName) {
+        Workshop workshop = workshops.findForVote(WorkshopService.normalise(joinCode)).filter(Workshop::open)
+                .orElseThrow(() -> new WorkshopClosedException(joinCode));
+        // A vote for a participant who is there already needs their key; a new name joins with a new key.
+        String newKey = null;
+        Participant participant;
+        if (command.browserKey() != null) {
+            participant = participants.findByWorkshopIdAndBrowserKey(workshop.id(), command.browserKey())
+                    .orElseThrow(WrongParticipantKeyException::new);
+        }
+        else if (participants.findByWorkshopIdAndNameKey(workshop.id(), Participant.keyOf(apiName)).isPresent()) {
+            throw new NameTakenException(apiName);
+        }
+        else {
+            newKey = newParticipantKey();
+            participant = participants.saveAndFlush(new Participant(workshop.id(), apiName, newKey, clock.instant()));
+        }
+        if (workshop.revealed(dimension.code())) {
+            throw new WorkshopNotOpenException("VOTES_REVEALED", "The votes on " + dimension.name() + " are already"
+                    + " revealed, so votes on it can no longer change.", Map.of("dimension", dimension.code()));
+        }
+        Vote vote = votes.findByWorkshopIdAndParticipantIdAndDimensionCode(workshop.id(), participant.id(),
+                dimension.code()).orElseGet(() -> new Vote(workshop.id(), participant.id(), dimension.code()));
+        vote.cast(command.current(), command.target(), reason, clock.instant());
+        votes.saveAndFlush(vote);
+        return new OwnVote(vote.current(), vote.target(), vote.reason(), participant.id(), newKey);
+    }
+
+    /**
+     * A participant's vote on the room's dimension; {@code participantKey} is set only in the answer to
+     * the vote that made them a participant.
+     */
+    public record OwnVote(int current, int target, String reason, Long participantId, String participantKey) {
+
+        OwnVote(int current, int target, String reason) {
+            this(current, target, reason, null, null);
+        }
+    }
+
+    public record ParticipantState(WorkshopView workshop, String participant, Dimension dimension, OwnVote vote,
+            Tally tally) {
+    }
+
+    private static String checkedName(String name) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String checked = checkedNameOrProblem(name, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return checked;
+    }
+
+    private static String checkedNameOrProblem(String name, List<FieldProblem> problems) {
+        String displayName = Text.singleLine(name);
+        if (displayName == null) {
+            problems.add(new FieldProblem("participant", "Enter the name to show for you in this workshop.", name));
+        }
+        else if (displayName.length() > MAX_NAME) {
+            problems.add(new FieldProblem("participant", "Keep the name to at most " + MAX_NAME + " characters.", name));
+        }
+        else if (Text.firstDisguise(displayName) >= 0) {
+            problems.add(new FieldProblem("participant", Text.disguiseMessage("The name",
+                    Text.firstDisguise(displayName)), null));
+        }
+        return displayName;
+    }
+
+    private static void checkLevel(String field, Integer level, List<FieldProblem> problems) {
+        if (level == null) {
+            problems.add(new FieldProblem(field, "Choose the " + field + " level (1 to 5).", null));
+        }
+        else if (level < 1 || level > 5) {
+            problems.add(new FieldProblem(field, "Levels run from 1 (Basic) to 5 (Leader); " + level + " is not one.",
+                    level));
+        }
+    }
+
+    /** A participant key that belongs to nobody in this workshop. */
+    static class WrongParticipantKeyException extends dev.mpem.portal.shared.ConflictException {
+        WrongParticipantKeyException() {
+            super("PARTICIPANT_KEY_INVALID", "participantKey", "This participant key belongs to nobody in this workshop."
+                    + " Use the key the join (or your first vote) answered with.");
+        }
+    }
+
+    /** A keyless vote naming someone who is there already: it may not replace their vote. */
+    static class NameTakenException extends dev.mpem.portal.shared.ConflictException {
+        NameTakenException(String name) {
+            super("PARTICIPANT_KEY_REQUIRED", "participantKey", "\u201c" + Text.abbreviate(name, 60) + "\u201d has"
+                    + " joined this workshop already. Send their participantKey to change their vote, or vote under"
+                    + " another name.");
+        }
+    }
+
+    static class NotAParticipantException extends NotFoundException {
+        NotAParticipantException() {
+            super("Join the workshop first: this browser has not joined it.", "participant");
+        }
+    }
+}
