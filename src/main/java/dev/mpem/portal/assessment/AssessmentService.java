@@ -43,10 +43,11 @@ public class AssessmentService {
     private final TransactionTemplate reading;
     private final JdbcClient jdbc;
     private final dev.mpem.portal.shared.Times times;
+    private final jakarta.validation.Validator validator;
 
     AssessmentService(AssessmentRepository assessments, RatingRepository ratings, OrganisationService organisations,
             ModelService modelService, OrganisationAccess access, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactionManager, JdbcClient jdbc, dev.mpem.portal.shared.Times times) {
+            PlatformTransactionManager transactionManager, JdbcClient jdbc, dev.mpem.portal.shared.Times times, jakarta.validation.Validator validator) {
         this.jdbc = jdbc;
         this.times = times;
         this.assessments = assessments;
@@ -55,6 +56,7 @@ public class AssessmentService {
         this.modelService = modelService;
         this.access = access;
         this.events = events;
+        this.validator = validator;
         this.clock = clock;
         this.writing = new TransactionTemplate(transactionManager);
         this.reading = new TransactionTemplate(transactionManager);
@@ -110,7 +112,7 @@ public class AssessmentService {
         Mpem mpem = modelService.model();
         Dimension dimension = mpem.findDimension(dimensionCode)
                 .orElseThrow(() -> new DimensionNotFoundException(dimensionCode));
-        List<FieldProblem> problems = RatingRules.check(command, mpem);
+        List<FieldProblem> problems = RatingRules.check(command, mpem, validator);
         try {
             return writing.execute(status -> {
                 Assessment assessment = assessments.findForRatingSave(assessmentId)

@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.mpem.portal.shared.Level;
+
 /**
  * The room's rating of one dimension in one assessment. Its version starts at 1 and grows with
  * every change; a save must name the version it was made from (see {@link AssessmentService}).
@@ -75,7 +77,7 @@ class Rating {
         if (current != null && target == null) {
             throw new IllegalArgumentException("A current level needs a target");
         }
-        if (target != null && (target < 1 || target > 5 || current != null && (current < 1 || current > 5
+        if (target != null && (!Level.Validator.isLevel(target) || current != null && (!Level.Validator.isLevel(current)
                 || target < current))) {
             throw new IllegalArgumentException("Levels out of order: " + current + " -> " + target);
         }

@@ -1,11 +1,13 @@
 package dev.mpem.portal.assessment;
 
+import dev.mpem.portal.shared.Level;
+
 /**
  * A save of one dimension's rating. {@code expectedVersion} is the version the client loaded (null
  * when nothing was stored yet). With {@code levelsRequired} false the current level may be left out
  * to keep only the notes and a planned target (a walk step left before the room agreed).
  */
-public record RatingCommand(Integer current, Integer target, String notes, Long expectedVersion,
+public record RatingCommand(@Level Integer current, @Level Integer target, String notes, Long expectedVersion,
         boolean levelsRequired, String actor, Agreement agreement) {
 
     public RatingCommand(Integer current, Integer target, String notes, Long expectedVersion, boolean levelsRequired,

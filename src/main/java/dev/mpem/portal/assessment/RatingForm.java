@@ -2,63 +2,37 @@ package dev.mpem.portal.assessment;
 
 import org.springframework.validation.BindingResult;
 
+import dev.mpem.portal.shared.FormErrors;
 import dev.mpem.portal.shared.Text;
 
 /**
- * A walk step as posted by the browser. Everything stays text until checked, so that whatever was
- * typed or tampered with comes back to the page as it was.
+ * A walk step as posted by the browser. Levels and the version are bound as numbers: what is not
+ * even a number is refused by binding ({@code typeMismatch.*} in messages.properties) and the page
+ * comes back with the notes as they were typed.
  */
-record RatingForm(String current, String target, String notes, String version) {
+record RatingForm(Integer current, Integer target, String notes, Long version) {
 
     RatingForm {
-        current = Text.singleLine(current);
-        target = Text.singleLine(target);
         notes = Text.multiLine(notes);
-        version = Text.singleLine(version);
     }
 
     static RatingForm of(RatingView rating) {
-        return new RatingForm(text(rating.current()), text(rating.target()), rating.notes(), text(rating.version()));
+        return new RatingForm(rating.current(), rating.target(), rating.notes(), rating.version());
+    }
+
+    /** What was typed when binding refused a field: the other fields as they were bound. */
+    static RatingForm of(BindingResult result) {
+        return new RatingForm(FormErrors.bound(result, "current", Integer.class),
+                FormErrors.bound(result, "target", Integer.class), FormErrors.bound(result, "notes", String.class),
+                FormErrors.bound(result, "version", Long.class));
     }
 
     /** The same entry on top of a newer stored version: what a deliberate second save sends. */
     RatingForm withVersion(Long newVersion) {
-        return new RatingForm(current, target, notes, text(newVersion));
+        return new RatingForm(current, target, notes, newVersion);
     }
 
-    /** The command to save, or null when a field is not even a number (its error is then on the form). */
-    RatingCommand toCommand(BindingResult result, String actor) {
-        Integer currentLevel = level("current", current, result);
-        Integer targetLevel = level("target", target, result);
-        Long expectedVersion = null;
-        if (version != null) {
-            try {
-                expectedVersion = Long.valueOf(version);
-            }
-            catch (NumberFormatException e) {
-                result.reject("version", "This page was sent with a damaged version marker. Reload the step and"
-                        + " enter the rating again.");
-            }
-        }
-        return result.hasErrors() ? null
-                : new RatingCommand(currentLevel, targetLevel, notes, expectedVersion, false, actor);
-    }
-
-    private static Integer level(String field, String value, BindingResult result) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value);
-        }
-        catch (NumberFormatException e) {
-            result.rejectValue(field, "level", "Choose a level from 1 (Basic) to 5 (Leader); \u201c" + value
-                    + "\u201d is not a level.");
-            return null;
-        }
-    }
-
-    private static String text(Number number) {
-        return number == null ? null : number.toString();
+    RatingCommand toCommand(String actor) {
+        return new RatingCommand(current, target, notes, version, false, actor);
     }
 }

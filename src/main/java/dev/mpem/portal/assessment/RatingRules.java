@@ -3,8 +3,11 @@ package dev.mpem.portal.assessment;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.Validator;
+
 import dev.mpem.portal.model.Mpem;
 import dev.mpem.portal.shared.FieldProblem;
+import dev.mpem.portal.shared.Violations;
 
 /** What makes a rating valid, in words a consultant can act on in front of the client. */
 final class RatingRules {
@@ -14,12 +17,12 @@ final class RatingRules {
     private RatingRules() {
     }
 
-    static List<FieldProblem> check(RatingCommand command, Mpem mpem) {
-        List<FieldProblem> problems = new ArrayList<>();
+    static List<FieldProblem> check(RatingCommand command, Mpem mpem, Validator validator) {
+        List<FieldProblem> problems = new ArrayList<>(Violations.of(validator, command));
         Integer current = command.current();
         Integer target = command.target();
-        boolean currentValid = checkLevel("current", "current", current, problems);
-        boolean targetValid = checkLevel("target", "target", target, problems);
+        boolean currentValid = problems.stream().noneMatch(p -> p.field().equals("current"));
+        boolean targetValid = problems.stream().noneMatch(p -> p.field().equals("target"));
         if (current == null && target == null && command.levelsRequired()) {
             problems.add(new FieldProblem("current", "Choose the current level (1 to 5).", null));
             problems.add(new FieldProblem("target", "Choose the target level (1 to 5).", null));
@@ -46,12 +49,4 @@ final class RatingRules {
         return problems;
     }
 
-    private static boolean checkLevel(String field, String name, Integer level, List<FieldProblem> problems) {
-        if (level != null && (level < Mpem.MIN_LEVEL || level > Mpem.MAX_LEVEL)) {
-            problems.add(new FieldProblem(field, "The " + name + " level must be a whole number from 1 (Basic) to"
-                    + " 5 (Leader); " + level + " is not a level of the model.", level));
-            return false;
-        }
-        return true;
-    }
 }

@@ -67,17 +67,22 @@ class WalkController {
             HttpServletResponse response, RedirectAttributes redirect) {
         AssessmentView assessment = assessments.get(id);
         Dimension dimension = dimension(code);
+        if (result.hasErrors()) {
+            // With a refused field the model holds no form: show the one bound (or what was), with its errors.
+            model.addAttribute("form", form != null ? form : RatingForm.of(result));
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
+        }
         if (assessment.completed()) {
             result.reject("completed", "This assessment is completed and read-only, so nothing was saved."
                     + " Reopen it from the overview to change its ratings.");
             response.setStatus(HttpStatus.CONFLICT.value());
             return render(model, assessment, dimension);
         }
-        RatingCommand command = form.toCommand(result, currentUser.username());
-        if (command == null) {
+        if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return render(model, assessment, dimension);
         }
+        RatingCommand command = form.toCommand(currentUser.username());
         RatingView saved;
         try {
             saved = assessments.saveRating(id, dimension.code(), command);

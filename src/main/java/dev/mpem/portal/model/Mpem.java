@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  */
 public final class Mpem {
 
-    public static final int MIN_LEVEL = 1;
-    public static final int MAX_LEVEL = 5;
+    public static final int MIN_LEVEL = dev.mpem.portal.shared.Level.MIN;
+    public static final int MAX_LEVEL = dev.mpem.portal.shared.Level.MAX;
 
     private final List<Level> levels;
     private final List<Category> categories;
@@ -53,7 +53,7 @@ public final class Mpem {
     }
 
     public Level level(int number) {
-        if (number < MIN_LEVEL || number > MAX_LEVEL) {
+        if (!dev.mpem.portal.shared.Level.Validator.isLevel(number)) {
             throw new IllegalArgumentException("No level " + number);
         }
         return levels.get(number - 1);

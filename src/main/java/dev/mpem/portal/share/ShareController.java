@@ -5,7 +5,11 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +34,15 @@ class ShareController {
     private final AssessmentService assessments;
     private final ReportRenderer renderer;
     private final java.time.Clock clock;
+    private final MessageSource messages;
 
-    ShareController(ShareService shares, AssessmentService assessments, ReportRenderer renderer, java.time.Clock clock) {
+    /** How long a new link is valid, as the form sends it. */
+    record ShareForm(Integer expiresInDays) {
+    }
+
+    ShareController(ShareService shares, AssessmentService assessments, ReportRenderer renderer, java.time.Clock clock,
+            MessageSource messages) {
+        this.messages = messages;
         this.shares = shares;
         this.assessments = assessments;
         this.renderer = renderer;
@@ -48,18 +59,24 @@ class ShareController {
     }
 
     @PostMapping("/assessments/{id}/shares")
-    String create(@PathVariable long id, @RequestParam(name = "expiresInDays", required = false) String days,
+    String create(@PathVariable long id, @ModelAttribute("share") ShareForm form, BindingResult result,
             RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        if (result.hasErrors()) {
+            model.addAttribute("daysProblem", messages.getMessage(result.getAllErrors().get(0),
+                    LocaleContextHolder.getLocale()));
+            model.addAttribute("days", result.getFieldValue("expiresInDays"));
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return list(id, model);
+        }
         try {
-            Integer validity = days == null || days.isBlank() ? null : Integer.valueOf(days.strip());
-            ShareService.CreatedShare created = shares.create(id, validity);
+            ShareService.CreatedShare created = shares.create(id, form.expiresInDays());
             redirect.addFlashAttribute("newLink", url(created.token()));
             Flash.success(redirect, "Read-only link created. Copy it now: for safety it is not shown again.");
             return "redirect:/assessments/" + id + "/shares";
         }
-        catch (NumberFormatException | InvalidInputException e) {
+        catch (InvalidInputException e) {
             model.addAttribute("daysProblem", "Enter a number of days from 1 to " + ShareService.MAX_DAYS + ".");
-            model.addAttribute("days", days);
+            model.addAttribute("days", form.expiresInDays());
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return list(id, model);
         }

@@ -23,6 +23,15 @@ public final class FormErrors {
         }
     }
 
+    /**
+     * A field's value as it was bound, when it is of the type: what a form comes back with when
+     * binding refused another of its fields (the form object itself is then not created).
+     */
+    public static <T> T bound(BindingResult result, String field, Class<T> type) {
+        Object value = result.getFieldValue(field);
+        return type.isInstance(value) ? type.cast(value) : null;
+    }
+
     private static boolean isFormField(BindingResult result, String field) {
         Object form = result.getTarget();
         return field != null && form != null && form.getClass().isRecord()

@@ -9,7 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +24,7 @@ import org.springframework.web.util.WebUtils;
 
 import dev.mpem.portal.shared.ConflictException;
 import dev.mpem.portal.shared.FieldProblem;
+import dev.mpem.portal.shared.FormErrors;
 import dev.mpem.portal.shared.InvalidInputException;
 
 /**
@@ -32,9 +37,11 @@ class ParticipantController {
     static final String COOKIE_PREFIX = "mpem_w_";
 
     private final ParticipantService participants;
+    private final MessageSource messages;
 
-    ParticipantController(ParticipantService participants) {
+    ParticipantController(ParticipantService participants, MessageSource messages) {
         this.participants = participants;
+        this.messages = messages;
     }
 
     @GetMapping("/join")
@@ -92,11 +99,8 @@ class ParticipantController {
     }
 
     @PostMapping("/w/{code}/vote")
-    String cast(@PathVariable String code, @RequestParam(name = "dimension", required = false) String dimension,
-            @RequestParam(name = "current", required = false) String current,
-            @RequestParam(name = "target", required = false) String target,
-            @RequestParam(name = "reason", required = false) String reason, HttpServletRequest request, Model model,
-            HttpServletResponse response) {
+    String cast(@PathVariable String code, @ModelAttribute("form") VoteForm form, BindingResult result,
+            HttpServletRequest request, Model model, HttpServletResponse response) {
         String joinCode = WorkshopService.normalise(code);
         String key = key(request, joinCode);
         Optional<String> closed = participants.closedFor(joinCode, key);
@@ -107,14 +111,18 @@ class ParticipantController {
         if (participants.participantName(joinCode, key).isEmpty()) {
             return "redirect:/join/" + joinCode;
         }
-        VoteForm form = new VoteForm(dimension, current, target, reason);
-        try {
-            participants.vote(joinCode, new VoteCommand(null, key, dimension, level(current), level(target), reason));
-            return "redirect:/w/" + joinCode + "?voted";
-        }
-        catch (NumberFormatException e) {
+        if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return render(model, participants.participantState(joinCode, key), form, "Choose levels from 1 to 5.");
+            VoteForm typed = form != null ? form : new VoteForm(FormErrors.bound(result, "dimension", String.class),
+                    FormErrors.bound(result, "current", Integer.class), FormErrors.bound(result, "target", Integer.class),
+                    FormErrors.bound(result, "reason", String.class));
+            return render(model, participants.participantState(joinCode, key), typed,
+                    messages.getMessage(result.getAllErrors().get(0), LocaleContextHolder.getLocale()));
+        }
+        try {
+            participants.vote(joinCode, new VoteCommand(null, key, form.dimension(), form.current(), form.target(),
+                    form.reason()));
+            return "redirect:/w/" + joinCode + "?voted";
         }
         catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -135,15 +143,15 @@ class ParticipantController {
         return Map.of("stamp", participants.participantStamp(joinCode, key(request, joinCode)));
     }
 
-    record VoteForm(String dimension, String current, String target, String reason) {
+    record VoteForm(String dimension, Integer current, Integer target, String reason) {
     }
 
     private String render(Model model, ParticipantService.ParticipantState state, VoteForm form, String problem) {
         model.addAttribute("state", state);
         model.addAttribute("form", form != null ? form : state.vote() == null
                 ? new VoteForm(state.dimension().code(), null, null, null)
-                : new VoteForm(state.dimension().code(), String.valueOf(state.vote().current()),
-                        String.valueOf(state.vote().target()), state.vote().reason()));
+                : new VoteForm(state.dimension().code(), state.vote().current(), state.vote().target(),
+                        state.vote().reason()));
         model.addAttribute("problem", problem);
         if (state.tally() != null) {
             model.addAttribute("chart", VoteChart.draw(state.tally()));
@@ -161,9 +169,5 @@ class ParticipantController {
     private static String key(HttpServletRequest request, String joinCode) {
         var cookie = WebUtils.getCookie(request, COOKIE_PREFIX + joinCode);
         return cookie == null ? null : cookie.getValue();
-    }
-
-    private static Integer level(String value) {
-        return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
     }
 }

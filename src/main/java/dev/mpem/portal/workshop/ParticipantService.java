@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.Validator;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,6 +24,7 @@ import dev.mpem.portal.shared.FieldProblem;
 import dev.mpem.portal.shared.InvalidInputException;
 import dev.mpem.portal.shared.NotFoundException;
 import dev.mpem.portal.shared.Text;
+import dev.mpem.portal.shared.Violations;
 
 /**
  * The participants' side of a workshop: joining with its code (from a browser or through the API),
@@ -42,10 +44,13 @@ public class ParticipantService {
     private final WorkshopReads reads;
     private final ModelService modelService;
     private final Clock clock;
+    private final Validator validator;
     private final TransactionTemplate writing;
 
     ParticipantService(WorkshopRepository workshops, ParticipantRepository participants, VoteRepository votes,
-            WorkshopReads reads, ModelService modelService, Clock clock, PlatformTransactionManager transactionManager) {
+            WorkshopReads reads, ModelService modelService, Clock clock, Validator validator,
+            PlatformTransactionManager transactionManager) {
+        this.validator = validator;
         this.workshops = workshops;
         this.participants = participants;
         this.votes = votes;
@@ -170,8 +175,13 @@ public class ParticipantService {
             problems.add(new FieldProblem("dimension", "Unknown dimension \u201c" + command.dimension() + "\u201d.",
                     command.dimension()));
         }
-        checkLevel("current", command.current(), problems);
-        checkLevel("target", command.target(), problems);
+        problems.addAll(Violations.of(validator, command));
+        if (command.current() == null) {
+            problems.add(new FieldProblem("current", "Choose the current level (1 to 5).", null));
+        }
+        if (command.target() == null) {
+            problems.add(new FieldProblem("target", "Choose the target level (1 to 5).", null));
+        }
         if (problems.isEmpty() && command.target() < command.current()) {
             problems.add(new FieldProblem("target", "The target cannot be below the current level: choose "
                     + mpem.level(command.current()).label() + " or higher.", command.target()));
@@ -261,15 +271,6 @@ public class ParticipantService {
         return displayName;
     }
 
-    private static void checkLevel(String field, Integer level, List<FieldProblem> problems) {
-        if (level == null) {
-            problems.add(new FieldProblem(field, "Choose the " + field + " level (1 to 5).", null));
-        }
-        else if (level < 1 || level > 5) {
-            problems.add(new FieldProblem(field, "Levels run from 1 (Basic) to 5 (Leader); " + level + " is not one.",
-                    level));
-        }
-    }
 
     /** A participant key that belongs to nobody in this workshop. */
     static class WrongParticipantKeyException extends dev.mpem.portal.shared.ConflictException {

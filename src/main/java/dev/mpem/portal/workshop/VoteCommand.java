@@ -1,10 +1,13 @@
 package dev.mpem.portal.workshop;
 
+import dev.mpem.portal.shared.Level;
+
 /**
  * A vote as cast from a participant's browser (known by {@code browserKey}) or through the API
  * (known by the name in {@code participant}).
  */
-public record VoteCommand(String participant, String browserKey, String dimension, Integer current, Integer target,
+public record VoteCommand(String participant, String browserKey, String dimension, @Level Integer current,
+        @Level Integer target,
         String reason) {
 
     /** A vote of the participant of this name (as the API casts it). */

@@ -4,7 +4,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +23,7 @@ import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.assessment.StaleRatingException;
 import dev.mpem.portal.shared.ConflictException;
 import dev.mpem.portal.shared.Flash;
+import dev.mpem.portal.shared.FormErrors;
 import dev.mpem.portal.shared.InvalidInputException;
 import dev.mpem.portal.report.Tally;
 
@@ -32,9 +37,11 @@ class WorkshopController {
     private final AssessmentService assessments;
 
     private final dev.mpem.portal.model.ModelService models;
+    private final MessageSource messages;
 
     WorkshopController(WorkshopService workshops, AssessmentService assessments,
-            dev.mpem.portal.model.ModelService models) {
+            dev.mpem.portal.model.ModelService models, MessageSource messages) {
+        this.messages = messages;
         this.models = models;
         this.workshops = workshops;
         this.assessments = assessments;
@@ -82,16 +89,19 @@ class WorkshopController {
     }
 
     @PostMapping("/workshops/{id}/agree")
-    String agree(@PathVariable long id, @RequestParam(name = "current", required = false) String current,
-            @RequestParam(name = "target", required = false) String target,
-            @RequestParam(name = "reason", required = false) String reason,
-            @RequestParam(name = "version", required = false) String version, Model model,
+    String agree(@PathVariable long id, @ModelAttribute("agree") AgreeForm form, BindingResult result, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         WorkshopView workshop = workshops.get(id);
-        AgreeForm form = new AgreeForm(current, target, reason);
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            AgreeForm typed = form != null ? form : new AgreeForm(FormErrors.bound(result, "current", Integer.class),
+                    FormErrors.bound(result, "target", Integer.class), FormErrors.bound(result, "reason", String.class),
+                    FormErrors.bound(result, "version", Long.class));
+            return render(model, workshop, typed, messages.getMessage(result.getAllErrors().get(0),
+                    LocaleContextHolder.getLocale()));
+        }
         try {
-            workshops.agree(id, workshop.currentDimension(), number(current), number(target), reason, version == null
-                    || version.isBlank() ? null : Long.valueOf(version));
+            workshops.agree(id, workshop.currentDimension(), form.current(), form.target(), form.reason(), form.version());
             Flash.success(redirect, "Agreed and saved as the rating of this dimension.");
             return "redirect:/workshops/" + id;
         }
@@ -104,10 +114,9 @@ class WorkshopController {
             model.addAttribute("stale", e.stored());
             return render(model, workshop, form, e.getMessage());
         }
-        catch (ConflictException | NumberFormatException e) {
+        catch (ConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return render(model, workshop, form, e instanceof NumberFormatException
-                    ? "Choose the agreed levels from 1 to 5." : e.getMessage());
+            return render(model, workshop, form, e.getMessage());
         }
     }
 
@@ -144,7 +153,8 @@ class WorkshopController {
                 + state.joined() + ":" + workshop.revealed(workshop.currentDimension()));
     }
 
-    record AgreeForm(String current, String target, String reason) {
+    /** What the room agreed, as the facilitator's form sends it; {@code version} is the rating's when a conflict was shown. */
+    record AgreeForm(Integer current, Integer target, String reason, Long version) {
     }
 
     private String render(Model model, WorkshopView workshop, AgreeForm form, String problem) {
@@ -161,17 +171,13 @@ class WorkshopController {
         if (state.tally() != null) {
             model.addAttribute("chart", VoteChart.draw(state.tally()));
             model.addAttribute("agree", form != null ? form : new AgreeForm(
-                    suggestion(state.tally().medianCurrent()), suggestion(state.tally().medianTarget()), null));
+                    suggestion(state.tally().medianCurrent()), suggestion(state.tally().medianTarget()), null, null));
         }
         model.addAttribute("problem", problem);
         return PROJECTOR;
     }
 
-    private static String suggestion(java.math.BigDecimal median) {
-        return median == null ? null : String.valueOf(Tally.suggestion(median));
-    }
-
-    private static Integer number(String value) {
-        return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+    private static Integer suggestion(java.math.BigDecimal median) {
+        return median == null ? null : Tally.suggestion(median);
     }
 }

@@ -13,6 +13,8 @@ class RatingRulesTests {
     // The rules only need level names from the model; these are the paper's.
     final dev.mpem.portal.model.Mpem mpem = dev.mpem.portal.model.TestModel.mpem();
 
+    final jakarta.validation.Validator validator = jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+
     @Test
     void aCompleteRatingWithTargetAtOrAboveCurrentIsValid() {
         assertThat(check(1, 1, null, true)).isEmpty();
@@ -35,7 +37,7 @@ class RatingRulesTests {
     }
 
     private List<FieldProblem> check(Integer current, Integer target, String notes, boolean levelsRequired) {
-        return RatingRules.check(new RatingCommand(current, target, notes, null, levelsRequired, null), mpem);
+        return RatingRules.check(new RatingCommand(current, target, notes, null, levelsRequired, null), mpem, validator);
     }
 
     private static List<String> fields(List<FieldProblem> problems) {
