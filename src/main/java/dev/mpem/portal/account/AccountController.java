@@ -18,9 +18,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.mpem.portal.shared.FormSubmission;
 import dev.mpem.portal.shared.Flash;
-import dev.mpem.portal.shared.FormErrors;
-import dev.mpem.portal.shared.InvalidInputException;
 import dev.mpem.portal.shared.Times;
 
 @Controller
@@ -70,16 +69,12 @@ class AccountController {
     @PostMapping("/account/time-zone")
     String changeTimeZone(@RequestParam(name = "timeZone", required = false) String timeZone, Model model,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        try {
+        return FormSubmission.of(response, problem -> accountPage(model, timeZone, problem)).submit(() -> {
             String chosen = accounts.changeTimeZone(currentUser.username(), timeZone);
             replacePrincipal(request, response, user -> user.withTimeZone(chosen));
             Flash.success(redirect, "Times are now shown in " + times.readerZoneName() + ".");
             return "redirect:/account";
-        }
-        catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return accountPage(model, timeZone, e.problems().get(0).message());
-        }
+        });
     }
 
     private String accountPage(Model model, String typedZone, String problem) {
@@ -106,25 +101,19 @@ class AccountController {
         if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "mismatch", "The two new passwords are not the same.");
         }
-        else {
-            try {
-                accounts.changeOwnPassword(currentUser.username(), form.currentPassword(), form.newPassword(),
-                        request.getSession().getId());
-                replacePrincipal(request, response, PortalUser::withPasswordChanged);
-                Flash.success(redirect, "Your password was changed.");
-                return "redirect:/";
-            }
-            catch (InvalidInputException e) {
-                FormErrors.reject(result, e);
-            }
-            catch (AccountService.AccountLockedException e) {
-                request.getSession().invalidate();
-                SecurityContextHolder.clearContext();
-                return "redirect:/login?locked";
-            }
-        }
         // The page never writes a password back into its fields.
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return FORM;
+        return FormSubmission.of(result, response, () -> FORM)
+                .answer(AccountService.AccountLockedException.class, e -> {
+                    request.getSession().invalidate();
+                    SecurityContextHolder.clearContext();
+                    return "redirect:/login?locked";
+                })
+                .submit(() -> {
+                    accounts.changeOwnPassword(currentUser.username(), form.currentPassword(), form.newPassword(),
+                            request.getSession().getId());
+                    replacePrincipal(request, response, PortalUser::withPasswordChanged);
+                    Flash.success(redirect, "Your password was changed.");
+                    return "redirect:/";
+                });
     }
 }

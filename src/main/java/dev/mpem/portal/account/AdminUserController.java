@@ -12,9 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.mpem.portal.shared.FormSubmission;
 import dev.mpem.portal.shared.Flash;
-import dev.mpem.portal.shared.FormErrors;
-import dev.mpem.portal.shared.InvalidInputException;
 
 /** Admins create, edit and disable accounts, reset passwords and grant organisations to executives. */
 @Controller
@@ -50,18 +49,11 @@ class AdminUserController {
     @PostMapping("/admin/users")
     String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                UserView created = accounts.create(form);
-                Flash.success(redirect, "Account " + created.username() + " created.");
-                return "redirect:/admin/users";
-            }
-            catch (InvalidInputException e) {
-                FormErrors.reject(result, e);
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return form(model, form, null);
+        return FormSubmission.of(result, response, () -> form(model, form, null)).submit(() -> {
+            UserView created = accounts.create(form);
+            Flash.success(redirect, "Account " + created.username() + " created.");
+            return "redirect:/admin/users";
+        });
     }
 
     @GetMapping("/admin/users/{id}")
@@ -74,18 +66,11 @@ class AdminUserController {
     String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         UserView user = accounts.get(id);
-        if (!result.hasErrors()) {
-            try {
-                accounts.update(id, form, currentUser.username());
-                Flash.success(redirect, "Account " + user.username() + " saved.");
-                return "redirect:/admin/users";
-            }
-            catch (InvalidInputException e) {
-                FormErrors.reject(result, e);
-            }
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return form(model, form, user);
+        return FormSubmission.of(result, response, () -> form(model, form, user)).submit(() -> {
+            accounts.update(id, form, currentUser.username());
+            Flash.success(redirect, "Account " + user.username() + " saved.");
+            return "redirect:/admin/users";
+        });
     }
 
     @PostMapping("/admin/users/{id}/unlock")

@@ -20,8 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.account.CurrentUser;
 import dev.mpem.portal.shared.Flash;
-import dev.mpem.portal.shared.FormErrors;
-import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.FormSubmission;
 import dev.mpem.portal.shared.Text;
 
 @Controller
@@ -59,21 +58,12 @@ class AssessmentController {
     String create(@PathVariable long organisationId, @Valid @ModelAttribute("form") AssessmentForm form,
             BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         model.addAttribute("organisation", organisations.get(organisationId));
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return FORM;
-        }
-        try {
+        return FormSubmission.of(result, response, () -> FORM).submit(() -> {
             AssessmentView created = assessments.create(organisationId, form);
             Flash.success(redirect, "Assessment \u201c" + created.title() + "\u201d started. Walk the room through"
                     + " the 11 dimensions; every step is saved as you go." + futureDateNote(created));
             return "redirect:/assessments/" + created.id() + "/walk";
-        }
-        catch (InvalidInputException e) {
-            FormErrors.reject(result, e);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return FORM;
-        }
+        });
     }
 
     /** Re-assess: the next assessment after a completed one, with its focus outcomes and targets. */
@@ -88,26 +78,15 @@ class AssessmentController {
     String reassess(@PathVariable long id, @Valid @ModelAttribute("form") AssessmentForm form, BindingResult result,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         model.addAttribute("previous", assessments.get(id));
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return FORM;
-        }
-        try {
-            AssessmentView created = assessments.reassess(id, form);
-            Flash.success(redirect, "Re-assessment started. The targets set last time are filled in; the room rates"
-                    + " the current level of each dimension afresh." + futureDateNote(created));
-            return "redirect:/assessments/" + created.id() + "/walk";
-        }
-        catch (InvalidInputException e) {
-            FormErrors.reject(result, e);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return FORM;
-        }
-        catch (AssessmentNotCompletedException e) {
-            result.reject("draft", "Only a completed assessment can be re-assessed; complete this one first.");
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return FORM;
-        }
+        return FormSubmission.of(result, response, () -> FORM)
+                .on(AssessmentNotCompletedException.class, HttpStatus.CONFLICT, e -> result.reject("draft",
+                        "Only a completed assessment can be re-assessed; complete this one first."))
+                .submit(() -> {
+                    AssessmentView created = assessments.reassess(id, form);
+                    Flash.success(redirect, "Re-assessment started. The targets set last time are filled in; the room"
+                            + " rates the current level of each dimension afresh." + futureDateNote(created));
+                    return "redirect:/assessments/" + created.id() + "/walk";
+                });
     }
 
     @GetMapping("/assessments/{id}")
@@ -134,25 +113,13 @@ class AssessmentController {
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         AssessmentView assessment = assessments.get(id);
         model.addAttribute("assessment", assessment);
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return FORM;
-        }
-        try {
-            AssessmentView saved = assessments.updateDetails(id, form);
-            Flash.success(redirect, "Assessment details saved." + futureDateNote(saved));
-            return "redirect:/assessments/" + id;
-        }
-        catch (InvalidInputException e) {
-            FormErrors.reject(result, e);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return FORM;
-        }
-        catch (AssessmentCompletedException e) {
-            result.reject("completed", e.getMessage());
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return FORM;
-        }
+        return FormSubmission.of(result, response, () -> FORM)
+                .on(AssessmentCompletedException.class, HttpStatus.CONFLICT)
+                .submit(() -> {
+                    AssessmentView saved = assessments.updateDetails(id, form);
+                    Flash.success(redirect, "Assessment details saved." + futureDateNote(saved));
+                    return "redirect:/assessments/" + id;
+                });
     }
 
     @PostMapping("/assessments/{id}/complete")

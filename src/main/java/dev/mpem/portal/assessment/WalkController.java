@@ -19,8 +19,7 @@ import dev.mpem.portal.model.ModelService;
 import dev.mpem.portal.model.Mpem;
 import dev.mpem.portal.account.CurrentUser;
 import dev.mpem.portal.shared.Flash;
-import dev.mpem.portal.shared.FormErrors;
-import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.FormSubmission;
 
 /**
  * The walk through the model: one page per dimension, in the model's order. Every button saves
@@ -78,32 +77,14 @@ class WalkController {
             response.setStatus(HttpStatus.CONFLICT.value());
             return render(model, assessment, dimension);
         }
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return render(model, assessment, dimension);
-        }
-        RatingCommand command = form.toCommand(currentUser.username());
-        RatingView saved;
-        try {
-            saved = assessments.saveRating(id, dimension.code(), command);
-        }
-        catch (InvalidInputException e) {
-            FormErrors.reject(result, e);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return render(model, assessment, dimension);
-        }
-        catch (StaleRatingException e) {
-            model.addAttribute("stale", e.stored());
-            model.addAttribute("form", form.withVersion(e.stored().version()));
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return render(model, assessments.get(id), dimension);
-        }
-        catch (AssessmentCompletedException e) {
-            result.reject("completed", e.getMessage());
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return render(model, assessments.get(id), dimension);
-        }
-        return next(id, dimension, saved, action, redirect);
+        return FormSubmission.of(result, response, () -> render(model, assessments.get(id), dimension))
+                .on(StaleRatingException.class, HttpStatus.CONFLICT, e -> {
+                    model.addAttribute("stale", e.stored());
+                    model.addAttribute("form", form.withVersion(e.stored().version()));
+                })
+                .on(AssessmentCompletedException.class, HttpStatus.CONFLICT)
+                .submit(() -> next(id, dimension, assessments.saveRating(id, dimension.code(),
+                        form.toCommand(currentUser.username())), action, redirect));
     }
 
     private String next(long id, Dimension dimension, RatingView saved, String action, RedirectAttributes redirect) {

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.organisation.OrganisationView;
-import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.FormSubmission;
 import dev.mpem.portal.shared.NotFoundException;
 
 /** An organisation's history: timeline, planned versus actual, trend; and its CSV and calendar exports. */
@@ -56,18 +56,17 @@ class HistoryController {
         // The choices stay as chosen, also when they are refused.
         model.addAttribute("selectedFrom", from);
         model.addAttribute("selectedTo", to);
-        try {
+        return FormSubmission.of(response, problem -> {
+            model.addAttribute("compareProblem", problem);
+            return "history/history";
+        }).submit(() -> {
             history.compare(id, from, to).ifPresent(progress -> {
                 model.addAttribute("progress", progress);
                 model.addAttribute("selectedFrom", progress.from().id());
                 model.addAttribute("selectedTo", progress.to().id());
             });
-        }
-        catch (InvalidInputException e) {
-            model.addAttribute("compareProblem", e.getMessage());
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-        }
-        return "history/history";
+            return "history/history";
+        });
     }
 
     @GetMapping("/organisations/{id}/history.csv")

@@ -15,8 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 
 import dev.mpem.portal.shared.Flash;
-import dev.mpem.portal.shared.FormErrors;
-import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.FormSubmission;
 
 @Controller
 class OrganisationController {
@@ -38,20 +37,11 @@ class OrganisationController {
     @PostMapping("/organisations")
     String create(@Valid @ModelAttribute("form") OrganisationForm form, BindingResult result,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return FORM;
-        }
-        try {
+        return FormSubmission.of(result, response, () -> FORM).submit(() -> {
             OrganisationView created = organisations.create(form);
             Flash.success(redirect, "Organisation \u201c" + created.name() + "\u201d created.");
             return "redirect:/organisations/" + created.id();
-        }
-        catch (InvalidInputException e) {
-            FormErrors.reject(result, e);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return FORM;
-        }
+        });
     }
 
     @GetMapping("/organisations/{id}/edit")
@@ -70,25 +60,15 @@ class OrganisationController {
         OrganisationView organisation = organisations.get(id);
         model.addAttribute("organisation", organisation);
         model.addAttribute("version", version);
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return FORM;
-        }
-        try {
-            organisations.update(id, form, version);
-            Flash.success(redirect, "Organisation details saved.");
-            return "redirect:/organisations/" + id;
-        }
-        catch (InvalidInputException e) {
-            FormErrors.reject(result, e);
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return FORM;
-        }
-        catch (StaleOrganisationException e) {
-            model.addAttribute("stale", e.stored());
-            model.addAttribute("version", e.stored().version());
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return FORM;
-        }
+        return FormSubmission.of(result, response, () -> FORM)
+                .on(StaleOrganisationException.class, HttpStatus.CONFLICT, e -> {
+                    model.addAttribute("stale", e.stored());
+                    model.addAttribute("version", e.stored().version());
+                })
+                .submit(() -> {
+                    organisations.update(id, form, version);
+                    Flash.success(redirect, "Organisation details saved.");
+                    return "redirect:/organisations/" + id;
+                });
     }
 }

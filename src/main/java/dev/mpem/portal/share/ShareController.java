@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -23,8 +22,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.report.ReportRenderer;
+import dev.mpem.portal.shared.FormSubmission;
 import dev.mpem.portal.shared.Flash;
-import dev.mpem.portal.shared.InvalidInputException;
 
 /** Consultants make and revoke read-only links; anyone holding a valid link sees that report and its PDF. */
 @Controller
@@ -61,25 +60,16 @@ class ShareController {
     @PostMapping("/assessments/{id}/shares")
     String create(@PathVariable long id, @ModelAttribute("share") ShareForm form, BindingResult result,
             RedirectAttributes redirect, Model model, HttpServletResponse response) {
-        if (result.hasErrors()) {
-            model.addAttribute("daysProblem", messages.getMessage(result.getAllErrors().get(0),
-                    LocaleContextHolder.getLocale()));
+        return FormSubmission.of(result, messages, response, problem -> {
+            model.addAttribute("daysProblem", problem);
             model.addAttribute("days", result.getFieldValue("expiresInDays"));
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return list(id, model);
-        }
-        try {
+        }).submit(() -> {
             ShareService.CreatedShare created = shares.create(id, form.expiresInDays());
             redirect.addFlashAttribute("newLink", url(created.token()));
             Flash.success(redirect, "Read-only link created. Copy it now: for safety it is not shown again.");
             return "redirect:/assessments/" + id + "/shares";
-        }
-        catch (InvalidInputException e) {
-            model.addAttribute("daysProblem", "Enter a number of days from 1 to " + ShareService.MAX_DAYS + ".");
-            model.addAttribute("days", form.expiresInDays());
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return list(id, model);
-        }
+        });
     }
 
     @PostMapping("/assessments/{id}/shares/{shareId}/revoke")

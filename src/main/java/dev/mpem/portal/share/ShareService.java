@@ -53,7 +53,7 @@ public class ShareService {
         AssessmentView assessment = assessments.get(assessmentId);
         int validity = days == null ? DEFAULT_DAYS : days;
         if (validity < 1 || validity > MAX_DAYS) {
-            throw new InvalidInputException("expiresInDays", "A link can be valid for 1 to " + MAX_DAYS + " days.", days);
+            throw new InvalidInputException("expiresInDays", "Enter a number of days from 1 to " + MAX_DAYS + ".", days);
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

@@ -10,7 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -22,10 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.WebUtils;
 
+import dev.mpem.portal.shared.FormSubmission;
 import dev.mpem.portal.shared.ConflictException;
-import dev.mpem.portal.shared.FieldProblem;
 import dev.mpem.portal.shared.FormErrors;
-import dev.mpem.portal.shared.InvalidInputException;
 
 /**
  * The participants' side: join with the code and a name, then vote from a phone or laptop. No
@@ -61,27 +59,18 @@ class ParticipantController {
     @PostMapping("/join")
     String join(@RequestParam(name = "code", required = false) String code,
             @RequestParam(name = "name", required = false) String name, Model model, HttpServletResponse response) {
-        try {
+        return FormSubmission.of(response, problem -> {
+            model.addAttribute("code", code);
+            model.addAttribute("name", name);
+            model.addAttribute("problem", problem);
+            return "workshop/join";
+        }).on(WorkshopClosedException.class, HttpStatus.NOT_FOUND).submit(() -> {
             ParticipantService.Joined joined = participants.join(code, name);
             String joinCode = joined.workshop().joinCode();
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE_PREFIX + joinCode, joined.browserKey())
                     .path("/").httpOnly(true).sameSite("Lax").maxAge(Duration.ofHours(12)).build().toString());
             return "redirect:/w/" + joinCode;
-        }
-        catch (InvalidInputException e) {
-            model.addAttribute("code", code);
-            model.addAttribute("name", name);
-            model.addAttribute("problem", e.problems().get(0).message());
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return "workshop/join";
-        }
-        catch (WorkshopClosedException e) {
-            model.addAttribute("code", code);
-            model.addAttribute("name", name);
-            model.addAttribute("problem", e.getMessage());
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return "workshop/join";
-        }
+        });
     }
 
     @GetMapping("/w/{code}")
@@ -111,28 +100,21 @@ class ParticipantController {
         if (participants.participantName(joinCode, key).isEmpty()) {
             return "redirect:/join/" + joinCode;
         }
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            VoteForm typed = form != null ? form : new VoteForm(FormErrors.bound(result, "dimension", String.class),
-                    FormErrors.bound(result, "current", Integer.class), FormErrors.bound(result, "target", Integer.class),
-                    FormErrors.bound(result, "reason", String.class));
-            return render(model, participants.participantState(joinCode, key), typed,
-                    messages.getMessage(result.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-        }
-        try {
-            participants.vote(joinCode, new VoteCommand(null, key, form.dimension(), form.current(), form.target(),
-                    form.reason()));
-            return "redirect:/w/" + joinCode + "?voted";
-        }
-        catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return render(model, participants.participantState(joinCode, key), form,
-                    e.problems().stream().map(FieldProblem::message).reduce((a, b) -> a + " " + b).orElse(""));
-        }
-        catch (ConflictException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return render(model, participants.participantState(joinCode, key), null, e.getMessage());
-        }
+        VoteForm typed = form != null ? form : new VoteForm(FormErrors.bound(result, "dimension", String.class),
+                FormErrors.bound(result, "current", Integer.class), FormErrors.bound(result, "target", Integer.class),
+                FormErrors.bound(result, "reason", String.class));
+        return FormSubmission.of(result, messages, response,
+                problem -> render(model, participants.participantState(joinCode, key), typed, problem))
+                .answer(ConflictException.class, e -> {
+                    // Refused (the votes are revealed): the page shows the vote as it stands.
+                    response.setStatus(HttpStatus.CONFLICT.value());
+                    return render(model, participants.participantState(joinCode, key), null, e.getMessage());
+                })
+                .submit(() -> {
+                    participants.vote(joinCode, new VoteCommand(null, key, form.dimension(), form.current(),
+                            form.target(), form.reason()));
+                    return "redirect:/w/" + joinCode + "?voted";
+                });
     }
 
     /** What a participant's script compares to know when the room moved on (votes stay silent). */

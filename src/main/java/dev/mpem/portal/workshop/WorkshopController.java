@@ -5,7 +5,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -21,10 +20,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.assessment.StaleRatingException;
+import dev.mpem.portal.shared.FormSubmission;
 import dev.mpem.portal.shared.ConflictException;
 import dev.mpem.portal.shared.Flash;
 import dev.mpem.portal.shared.FormErrors;
-import dev.mpem.portal.shared.InvalidInputException;
 import dev.mpem.portal.report.Tally;
 
 /** The facilitator's side of a workshop: open it, move the room, reveal, agree, close. */
@@ -92,32 +91,18 @@ class WorkshopController {
     String agree(@PathVariable long id, @ModelAttribute("agree") AgreeForm form, BindingResult result, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         WorkshopView workshop = workshops.get(id);
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            AgreeForm typed = form != null ? form : new AgreeForm(FormErrors.bound(result, "current", Integer.class),
-                    FormErrors.bound(result, "target", Integer.class), FormErrors.bound(result, "reason", String.class),
-                    FormErrors.bound(result, "version", Long.class));
-            return render(model, workshop, typed, messages.getMessage(result.getAllErrors().get(0),
-                    LocaleContextHolder.getLocale()));
-        }
-        try {
-            workshops.agree(id, workshop.currentDimension(), form.current(), form.target(), form.reason(), form.version());
-            Flash.success(redirect, "Agreed and saved as the rating of this dimension.");
-            return "redirect:/workshops/" + id;
-        }
-        catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return render(model, workshop, form, e.getMessage());
-        }
-        catch (StaleRatingException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("stale", e.stored());
-            return render(model, workshop, form, e.getMessage());
-        }
-        catch (ConflictException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return render(model, workshop, form, e.getMessage());
-        }
+        AgreeForm typed = form != null ? form : new AgreeForm(FormErrors.bound(result, "current", Integer.class),
+                FormErrors.bound(result, "target", Integer.class), FormErrors.bound(result, "reason", String.class),
+                FormErrors.bound(result, "version", Long.class));
+        return FormSubmission.of(result, messages, response, problem -> render(model, workshop, typed, problem))
+                .on(StaleRatingException.class, HttpStatus.CONFLICT, e -> model.addAttribute("stale", e.stored()))
+                .on(ConflictException.class, HttpStatus.CONFLICT)
+                .submit(() -> {
+                    workshops.agree(id, workshop.currentDimension(), form.current(), form.target(), form.reason(),
+                            form.version());
+                    Flash.success(redirect, "Agreed and saved as the rating of this dimension.");
+                    return "redirect:/workshops/" + id;
+                });
     }
 
     /** Closing cannot be undone: the facilitator first sees what the room has not agreed on yet. */

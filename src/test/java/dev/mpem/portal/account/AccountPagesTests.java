@@ -11,8 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,9 +19,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
+import dev.mpem.portal.support.PortalTest;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class AccountPagesTests {
 
     @Autowired

@@ -12,18 +12,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 import dev.mpem.portal.support.Browser;
 import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.support.PortalTest;
 
 /** Long is not enough: common and repetitive passwords are refused; the change-password page cannot be used to guess. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
+@PortalTest
 class PasswordStrengthTests {
 
     @LocalServerPort

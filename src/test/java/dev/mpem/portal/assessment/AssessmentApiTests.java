@@ -17,8 +17,6 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,9 +24,9 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import dev.mpem.portal.organisation.OrganisationView;
 import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.support.PortalTest;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 @WithMockUser(username = "consultant", roles = "CONSULTANT")
 class AssessmentApiTests {
 

@@ -11,12 +11,12 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.support.PortalTest;
 
 /** Two people saving the same dimension at the same moment: exactly one wins, nothing is lost silently. */
-@SpringBootTest
+@PortalTest
 class ConcurrentRatingTests {
 
     @Autowired

@@ -15,7 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.core.type.TypeReference;
@@ -24,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.mpem.portal.account.Role;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.support.PortalTest;
 
 /** axe-core, run in the browser on the pages people use most: no serious or critical violation. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTest
 @ExtendWith(Chromium.class)
 class AccessibilityTests {
 

@@ -11,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.mpem.portal.account.Role;
@@ -20,13 +19,14 @@ import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.share.ShareService;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.workshop.WorkshopService;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * The key pages at a phone's, a laptop's and a large screen's size, as a person sees them: nothing
  * scrolls sideways, no placeholder or code is on screen, chart text stays readable; and the walk step
  * at 1366×768 shows its level choices without scrolling.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTest
 @ExtendWith(Chromium.class)
 class ScreenSizesTests {
 

@@ -20,17 +20,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.mpem.portal.account.Role;
 import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * A consultant runs a whole assessment in a real browser, the walk with the keyboard only, and
  * follows it through the report, its exports, a share link and the next assessment.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTest
 @ExtendWith(Chromium.class)
 class WorkshopInBrowserTests {
 

@@ -23,8 +23,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -37,14 +35,14 @@ import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.organisation.OrganisationView;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * A hand-worked history: a baseline of 2025-11-14 (completed) and a re-assessment of 2026-05-14
  * in which Extent met its target exactly, Channel reach moved up short of it, Scope stood still,
  * Strategy fell back, and the rest met their targets.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class HistoryTests {
 
     @Autowired

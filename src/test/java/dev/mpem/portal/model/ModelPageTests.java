@@ -8,15 +8,13 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.mpem.portal.support.Html;
+import dev.mpem.portal.support.PortalTest;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 @WithMockUser(username = "consultant", roles = "CONSULTANT")
 class ModelPageTests {
 

@@ -12,16 +12,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.support.PortalTest;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 @WithMockUser(username = "consultant", roles = "CONSULTANT")
 class OrganisationApiTests {
 

@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.mpem.portal.account.Role;
@@ -19,9 +17,9 @@ import dev.mpem.portal.organisation.OrganisationForm;
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
+import dev.mpem.portal.support.PortalTest;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class DashboardDueOrderTests {
 
     @Autowired

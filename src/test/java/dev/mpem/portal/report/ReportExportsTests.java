@@ -19,8 +19,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -32,13 +30,13 @@ import dev.mpem.portal.organisation.OrganisationForm;
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * The report page, its PDF, CSV and JSON on one hand-worked assessment (example A of
  * {@link GapReportCalculatorTests}): all four show the same figures.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 @WithMockUser(username = "consultant", roles = "CONSULTANT")
 class ReportExportsTests {
 

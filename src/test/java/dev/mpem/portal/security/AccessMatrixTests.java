@@ -14,8 +14,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,6 +23,7 @@ import dev.mpem.portal.account.Role;
 import dev.mpem.portal.account.UserView;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.support.PortalTest;
 import static dev.mpem.portal.support.Requests.signedInAs;
 
 /**
@@ -32,8 +31,7 @@ import static dev.mpem.portal.support.Requests.signedInAs;
  * or get 401 JSON (API); executives read their granted organisation and nothing else; consultants
  * do everything but account management; admins do everything.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class AccessMatrixTests {
 
     @Autowired

@@ -9,8 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.mpem.portal.account.Role;
@@ -18,10 +16,10 @@ import dev.mpem.portal.account.UserView;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
+import dev.mpem.portal.support.PortalTest;
 
 /** An executive sees the granted organisation and nothing of any other: not even that it exists. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class ExecutiveIsolationTests {
 
     @Autowired

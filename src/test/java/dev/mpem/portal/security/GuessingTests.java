@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.mpem.portal.account.AccountService;
@@ -27,9 +26,10 @@ import dev.mpem.portal.account.UserView;
 import dev.mpem.portal.audit.AuditService;
 import dev.mpem.portal.support.Browser;
 import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.support.PortalTest;
 
 /** Guessing passwords in parallel gains nothing: attempts are counted before any password is checked. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTest
 class GuessingTests {
 
     @LocalServerPort

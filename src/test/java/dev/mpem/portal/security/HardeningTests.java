@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,13 +18,14 @@ import dev.mpem.portal.account.UserView;
 import dev.mpem.portal.support.Browser;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * Security headers, sessions and the lockout over real HTTP. No MockMvc here: its csrf() helper
  * replaces the CSRF filter's token store in the application context it runs in, which would make
  * these real requests create sessions that the portal itself never creates.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTest
 class HardeningTests {
 
     @LocalServerPort

@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -28,13 +26,13 @@ import dev.mpem.portal.organisation.OrganisationView;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
 import dev.mpem.portal.shared.Text;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * Names that look like others: composed and decomposed accents are one name, disguising characters
  * are refused, and no line break (a lone CR included) gets into a one-line field or a calendar file.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class HostileNamesTests {
 
     @Autowired

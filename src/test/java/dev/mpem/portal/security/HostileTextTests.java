@@ -9,8 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.mpem.portal.account.AccountService;
@@ -25,10 +23,10 @@ import dev.mpem.portal.organisation.OrganisationForm;
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
+import dev.mpem.portal.support.PortalTest;
 
 /** Markup typed into any field comes back as text on every page, never as markup. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class HostileTextTests {
 
     static final String SCRIPT = "<script>alert('x')</script>";

@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.mpem.portal.account.AccountService;
@@ -18,13 +17,14 @@ import dev.mpem.portal.account.UserView;
 import dev.mpem.portal.organisation.OrganisationView;
 import dev.mpem.portal.support.Browser;
 import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * A signed-in browser keeps no power its account has lost: disabling, a new role, a removed grant or
  * a new password end every stored session of the account at once (over real HTTP, sessions in the
  * shared session store).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTest
 class RevokedSessionsTests {
 
     @LocalServerPort

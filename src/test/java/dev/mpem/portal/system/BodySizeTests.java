@@ -22,17 +22,17 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.mpem.portal.account.Role;
 import dev.mpem.portal.support.Fixtures;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * Oversized bodies are refused with 413 before they are read, signed in or not, over real HTTP; no
  * JSON value can be huge or deep; the admin import has its own, larger limit.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTest
 class BodySizeTests {
 
     static final int MB = 1024 * 1024;

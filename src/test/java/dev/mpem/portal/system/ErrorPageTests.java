@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -21,9 +20,10 @@ import dev.mpem.portal.support.Browser;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.mpem.portal.support.PortalTest;
 
 /** Error pages go through the servlet container's error dispatch, so they are tested over real HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTest
 @Import(ErrorPageTests.Failing.class)
 class ErrorPageTests {
 

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * Renders every key of every {@code messages*.properties} through the portal's own message source, as
@@ -26,7 +26,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * single apostrophe in a text with placeholders starts a MessageFormat quote, which swallows the
  * apostrophe and leaves "{0}" on the screen; this catches the whole class of that bug.
  */
-@SpringBootTest
+@PortalTest
 class MessagesTests {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.mpem.portal.support.Browser;
+import dev.mpem.portal.support.PortalTest;
 
 /** What a load balancer or orchestrator asks of an instance, without signing in. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTest
 class OperationsTests {
 
     @LocalServerPort

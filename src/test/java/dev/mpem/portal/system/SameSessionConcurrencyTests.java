@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.mpem.portal.account.Role;
@@ -24,13 +23,14 @@ import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.support.Browser;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * One browser, many requests at once (tabs, double clicks): every save lands and shows its
  * message. Sessions live in the database, where two requests of one session adding the same
  * attribute used to collide and answer 500 after the save.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTest
 class SameSessionConcurrencyTests {
 
     @LocalServerPort

@@ -14,8 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,14 +25,14 @@ import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
 import dev.mpem.portal.shared.Text;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * Control characters (NUL and the like, which PostgreSQL and XML refuse) and unpaired surrogate halves
  * are not text: a JSON body holding one is refused on its field and nothing is stored; a form cleans
  * them out of what a person typed or pasted. On H2 and PostgreSQL alike, neither ends in a failure.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 @WithMockUser(username = "consultant", roles = "CONSULTANT")
 class TextOnlyInputTests {
 

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.http.MediaType;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,13 +37,13 @@ import dev.mpem.portal.share.ShareService;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.workshop.VoteCommand;
 import dev.mpem.portal.workshop.WorkshopService;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * Export everything from one portal, import it into a new one on an empty database, export again:
  * nothing is lost. (On -Ppostgres the source is PostgreSQL and the target H2.)
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class TransferRoundTripTests {
 
     @Autowired

@@ -20,8 +20,6 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -37,9 +35,9 @@ import dev.mpem.portal.assessment.Confidence;
 import dev.mpem.portal.assessment.RatingCommand;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.report.Tally;
+import dev.mpem.portal.support.PortalTest;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class WorkshopApiTests {
 
     @Autowired

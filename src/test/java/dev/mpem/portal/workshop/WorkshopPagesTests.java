@@ -9,7 +9,6 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.mpem.portal.account.Role;
@@ -19,9 +18,10 @@ import dev.mpem.portal.assessment.Confidence;
 import dev.mpem.portal.support.Browser;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.support.Html;
+import dev.mpem.portal.support.PortalTest;
 
 /** A workshop run in browsers: the facilitator's projector and two participants' phones. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalTest
 class WorkshopPagesTests {
 
     @LocalServerPort
