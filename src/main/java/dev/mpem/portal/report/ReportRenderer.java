@@ -15,6 +15,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -53,6 +54,7 @@ public class ReportRenderer {
     private final ObjectProvider<RevealedVotes> votes;
     private final AssessmentService assessments;
     private final ThymeleafViewResolver views;
+    private final MessageSource messages;
 
     private final Cache<String, RenderedReport> pages = Caffeine.newBuilder()
             .maximumWeight(48L * 1024 * 1024).weigher((String key, RenderedReport page) -> page.body().length)
@@ -71,7 +73,8 @@ public class ReportRenderer {
 
     ReportRenderer(PdfRenderer pdf, ITemplateEngine templates, ModelService modelService, ReportService reports,
             ObjectProvider<ReportInputs> inputs, ObjectProvider<RevealedVotes> votes, AssessmentService assessments,
-            ThymeleafViewResolver views) {
+            ThymeleafViewResolver views, MessageSource messages) {
+        this.messages = messages;
         this.pdf = pdf;
         this.templates = templates;
         this.modelService = modelService;
@@ -151,7 +154,7 @@ public class ReportRenderer {
     private Context context(GapReport report, Locale locale, int chartWidth) {
         Context context = new Context(locale);
         context.setVariables(Map.of("report", report, "mpem", modelService.model(),
-                "radar", Charts.radar(report, "radar", chartWidth),
+                "radar", Charts.radar(report, "radar", chartWidth, messages.getMessage("chart.radar.notRated", null, locale)),
                 "bars", Charts.categoryBars(report, "bars", chartWidth),
                 "votes", votes(report.assessment().id())));
         reports.progressTo(report.assessment()).ifPresent(progress -> context.setVariable("progress", progress));

@@ -136,7 +136,7 @@ class ParticipantController {
                         state.vote().reason()));
         model.addAttribute("problem", problem);
         if (state.tally() != null) {
-            model.addAttribute("chart", VoteChart.draw(state.tally()));
+            model.addAttribute("chart", VoteChart.of(state.tally()));
         }
         return "workshop/participant";
     }

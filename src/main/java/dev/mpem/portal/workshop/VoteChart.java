@@ -1,58 +1,47 @@
 package dev.mpem.portal.workshop;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-import dev.mpem.portal.shared.Svg;
 import dev.mpem.portal.report.Tally;
+import dev.mpem.portal.shared.Svg;
 
-/** The distribution of a dimension's votes, current and target side by side, as SVG bars. */
-final class VoteChart {
+/**
+ * The geometry of a dimension's vote distribution, current and target side by side as bars; the
+ * SVG is written by {@code fragments/charts :: votes}.
+ */
+record VoteChart(List<Group> groups) {
 
-    private VoteChart() {
+    private static final int BASE = 215;
+    private static final int BAR_HEIGHT = 160;
+
+    /** The bars of current (or target) votes, starting at {@code left}. */
+    record Group(boolean current, String colour, int left, List<Bar> bars) {
     }
 
-    static String draw(Tally tally) {
-        int width = 640;
-        int height = 260;
-        Svg svg = new Svg();
-        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + width + " " + height,
-                "width", String.valueOf(width), "height", String.valueOf(height), "role", "img",
-                "aria-labelledby", "votes-title votes-desc", "class", "chart votes",
-                "font-family", "DejaVu Sans, Segoe UI, Arial, sans-serif");
-        svg.element("title", "Votes per level", "id", "votes-title");
-        svg.element("desc", "Current: " + words(tally.current()) + ". Target: " + words(tally.target()) + ".",
-                "id", "votes-desc");
-        int max = Math.max(1, Math.max(tally.current().values().stream().mapToInt(i -> i).max().orElse(1),
-                tally.target().values().stream().mapToInt(i -> i).max().orElse(1)));
-        group(svg, "Current", tally.current(), 20, max, "#0b4f8a");
-        group(svg, "Target", tally.target(), 330, max, "#b35900");
-        return svg.close("svg").toString();
+    /** The bar of one level: how many voted for it, its top and height, where its count goes. */
+    record Bar(int level, int count, int x, String y, String height, String countY) {
     }
 
-    private static void group(Svg svg, String label, Map<Integer, Integer> counts, int left, int max, String colour) {
-        int base = 215;
-        int barHeight = 160;
-        svg.element("text", label, "x", String.valueOf(left + 140), "y", "22", "font-size", "18", "font-weight", "bold",
-                "text-anchor", "middle", "fill", colour);
+    static VoteChart of(Tally tally) {
+        int max = Math.max(1, Math.max(highest(tally.current()), highest(tally.target())));
+        return new VoteChart(List.of(group(true, "#0b4f8a", 20, tally.current(), max),
+                group(false, "#b35900", 330, tally.target(), max)));
+    }
+
+    private static Group group(boolean current, String colour, int left, Map<Integer, Integer> counts, int max) {
+        List<Bar> bars = new ArrayList<>();
         for (int level = 1; level <= 5; level++) {
             int count = counts.get(level);
-            double h = barHeight * count / (double) max;
-            int x = left + (level - 1) * 58;
-            svg.empty("rect", "x", String.valueOf(x), "y", Svg.n(base - h), "width", "46", "height", Svg.n(Math.max(h, 1)),
-                    "fill", colour, "fill-opacity", "0.85");
-            svg.element("text", String.valueOf(count), "x", String.valueOf(x + 23), "y", Svg.n(base - h - 6),
-                    "font-size", "18", "font-weight", "bold", "text-anchor", "middle", "fill", "#111418");
-            svg.element("text", String.valueOf(level), "x", String.valueOf(x + 23), "y", String.valueOf(base + 22),
-                    "font-size", "16", "text-anchor", "middle", "fill", "#111418");
+            double h = BAR_HEIGHT * count / (double) max;
+            bars.add(new Bar(level, count, left + (level - 1) * 58, Svg.n(BASE - h), Svg.n(Math.max(h, 1)),
+                    Svg.n(BASE - h - 6)));
         }
-        svg.empty("line", "x1", String.valueOf(left - 4), "y1", String.valueOf(base), "x2", String.valueOf(left + 286),
-                "y2", String.valueOf(base), "stroke", "#111418", "stroke-width", "1.5");
+        return new Group(current, colour, left, bars);
     }
 
-    private static String words(Map<Integer, Integer> counts) {
-        StringBuilder text = new StringBuilder();
-        counts.forEach((level, count) -> text.append(text.length() == 0 ? "" : ", ").append("level ").append(level)
-                .append(": ").append(count));
-        return text.toString();
+    private static int highest(Map<Integer, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
     }
 }

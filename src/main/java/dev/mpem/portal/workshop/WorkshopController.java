@@ -154,7 +154,7 @@ class WorkshopController {
                 + workshop.joinCode()).toUriString());
         model.addAttribute("joinPage", ServletUriComponentsBuilder.fromCurrentContextPath().path("/join").toUriString());
         if (state.tally() != null) {
-            model.addAttribute("chart", VoteChart.draw(state.tally()));
+            model.addAttribute("chart", VoteChart.of(state.tally()));
             model.addAttribute("agree", form != null ? form : new AgreeForm(
                     suggestion(state.tally().medianCurrent()), suggestion(state.tally().medianTarget()), null, null));
         }
