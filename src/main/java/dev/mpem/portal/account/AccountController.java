@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.mpem.portal.shared.FormSubmission;
 import dev.mpem.portal.shared.Flash;
 import dev.mpem.portal.shared.Times;
+import dev.mpem.portal.shared.Words;
 
 @Controller
 class AccountController {
@@ -72,7 +73,7 @@ class AccountController {
         return FormSubmission.of(response, problem -> accountPage(model, timeZone, problem)).submit(() -> {
             String chosen = accounts.changeTimeZone(currentUser.username(), timeZone);
             replacePrincipal(request, response, user -> user.withTimeZone(chosen));
-            Flash.success(redirect, "Times are now shown in " + times.readerZoneName() + ".");
+            Flash.success(redirect, Words.say("account.timeZone.saved", times.readerZoneName()));
             return "redirect:/account";
         });
     }
@@ -99,7 +100,7 @@ class AccountController {
     String change(@ModelAttribute("form") PasswordForm form, BindingResult result, HttpServletRequest request,
             HttpServletResponse response, RedirectAttributes redirect) {
         if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
-            result.rejectValue("confirmPassword", "mismatch", "The two new passwords are not the same.");
+            result.rejectValue("confirmPassword", "password.mismatch");
         }
         // The page never writes a password back into its fields.
         return FormSubmission.of(result, response, () -> FORM)
@@ -112,7 +113,7 @@ class AccountController {
                     accounts.changeOwnPassword(currentUser.username(), form.currentPassword(), form.newPassword(),
                             request.getSession().getId());
                     replacePrincipal(request, response, PortalUser::withPasswordChanged);
-                    Flash.success(redirect, "Your password was changed.");
+                    Flash.success(redirect, Words.say("password.changed"));
                     return "redirect:/";
                 });
     }

@@ -20,6 +20,7 @@ import dev.mpem.portal.shared.Text;
 import dev.mpem.portal.shared.Times;
 import dev.mpem.portal.shared.NotFoundException;
 import dev.mpem.portal.shared.Phrase;
+import dev.mpem.portal.shared.Words;
 
 @Service
 @Transactional(readOnly = true)
@@ -61,7 +62,7 @@ public class AccountService {
         PasswordRules.problem(form.password(), form.username())
                 .ifPresent(message -> problems.add(new FieldProblem("password", message, null)));
         if (users.findByUsername(UserAccount.normalise(form.username())).isPresent()) {
-            problems.add(new FieldProblem("username", "The username \u201c" + form.username() + "\u201d is taken.",
+            problems.add(new FieldProblem("username", Words.say("users.username.taken", form.username()),
                     form.username()));
         }
         Set<Long> granted = grants(form, role, problems);
@@ -75,7 +76,7 @@ public class AccountService {
             users.saveAndFlush(account);
         }
         catch (DataIntegrityViolationException e) {
-            throw new InvalidInputException("username", "The username \u201c" + form.username() + "\u201d is taken.",
+            throw new InvalidInputException("username", Words.say("users.username.taken", form.username()),
                     form.username());
         }
         events.publishEvent(new AccountEvents.AccountCreated(account.username(), role, names(granted)));
@@ -96,14 +97,12 @@ public class AccountService {
         }
         boolean self = account.username().equals(UserAccount.normalise(actingUsername));
         if (self && (role != account.role() || !form.enabledOrDefault())) {
-            problems.add(new FieldProblem("role", "You cannot change your own role or disable your own account;"
-                    + " ask another admin.", form.role()));
+            problems.add(new FieldProblem("role", Words.say("users.role.self"), form.role()));
         }
         boolean lastAdmin = account.role() == Role.ADMIN && account.enabled()
                 && users.countByRoleAndEnabledTrue(Role.ADMIN) == 1;
         if (lastAdmin && (role != Role.ADMIN || !form.enabledOrDefault())) {
-            problems.add(new FieldProblem("role", "This is the only enabled admin account; keep it an enabled admin.",
-                    form.role()));
+            problems.add(new FieldProblem("role", Words.say("users.role.lastAdmin"), form.role()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -134,22 +133,21 @@ public class AccountService {
     @Transactional(noRollbackFor = AccountLockedException.class)
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String keepSession) {
         UserAccount account = users.findByUsername(UserAccount.normalise(username))
-                .orElseThrow(() -> new InvalidInputException("currentPassword", "Your account was not found.", null));
+                .orElseThrow(() -> new InvalidInputException("currentPassword", Words.say("account.notFound"), null));
         List<FieldProblem> problems = new ArrayList<>();
         // Counted like a sign-in: whoever holds a session cannot guess the password here without limit.
         try {
             attempts.enter(account.username());
         }
         catch (org.springframework.security.authentication.LockedException busy) {
-            throw new InvalidInputException("currentPassword", "Your account is locked, or too many of its passwords"
-                    + " are being checked at this moment. Wait a moment and send the form again.", null);
+            throw new InvalidInputException("currentPassword", Words.say("password.busy"), null);
         }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
             if (attempts.failed(account.username(), AccountEvents.Where.PASSWORD_PAGE)) {
                 events.publishEvent(new AccountAccessChanged(account.username(), null));
                 throw new AccountLockedException();
             }
-            problems.add(new FieldProblem("currentPassword", "The current password is not correct.", null));
+            problems.add(new FieldProblem("currentPassword", Words.say("password.current.wrong"), null));
         }
         else {
             attempts.succeeded(account.username());
@@ -157,7 +155,7 @@ public class AccountService {
         PasswordRules.problem(newPassword, account.username())
                 .ifPresent(message -> problems.add(new FieldProblem("newPassword", message, null)));
         if (currentPassword != null && currentPassword.equals(newPassword)) {
-            problems.add(new FieldProblem("newPassword", "Choose a password different from the current one.", null));
+            problems.add(new FieldProblem("newPassword", Words.say("password.same"), null));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -170,8 +168,7 @@ public class AccountService {
     /** Thrown when the change-password page locked the account. */
     public static class AccountLockedException extends RuntimeException {
         AccountLockedException() {
-            super("Too many wrong passwords: the account is locked for " + UserAccount.LOCK_DURATION.toMinutes()
-                    + " minutes and signed out everywhere.");
+            super(Words.say("password.locked", UserAccount.LOCK_DURATION.toMinutes()));
         }
     }
 
@@ -182,11 +179,11 @@ public class AccountService {
     @Transactional
     public String changeTimeZone(String username, String zone) {
         UserAccount account = users.findByUsername(UserAccount.normalise(username))
-                .orElseThrow(() -> new InvalidInputException("timeZone", "Your account was not found.", null));
+                .orElseThrow(() -> new InvalidInputException("timeZone", Words.say("account.notFound"), null));
         String chosen = zone == null || zone.isBlank() ? null : zone.strip();
         if (chosen != null && !Times.choosable().contains(chosen)) {
-            throw new InvalidInputException("timeZone", "\u201c" + Text.abbreviate(chosen, 80) + "\u201d is not a time"
-                    + " zone the portal knows. Choose one from the list, for example Europe/London.", null);
+            throw new InvalidInputException("timeZone", Words.say("account.timeZone.unknown", Text.abbreviate(chosen, 80)),
+                    null);
         }
         account.changeTimeZone(chosen, clock.instant());
         return chosen;
@@ -221,7 +218,7 @@ public class AccountService {
 
     public UserView byUsername(String username) {
         return users.findByUsername(UserAccount.normalise(username)).map(UserAccount::view)
-                .orElseThrow(() -> new InvalidInputException("username", "Your account was not found.", null));
+                .orElseThrow(() -> new InvalidInputException("username", Words.say("account.notFound"), null));
     }
 
     /**
@@ -245,14 +242,14 @@ public class AccountService {
 
     private Set<Long> grants(UserForm form, Role role, List<FieldProblem> problems) {
         if (role == null) {
-            problems.add(new FieldProblem("role", "Choose a role: ADMIN, CONSULTANT or EXECUTIVE.", form.role()));
+            problems.add(new FieldProblem("role", Words.say("users.role.required"), form.role()));
             return Set.of();
         }
         Set<Long> granted = new LinkedHashSet<>();
         Map<Long, String> known = organisations.namesOf(form.organisations());
         for (Long id : form.organisations()) {
             if (!known.containsKey(id)) {
-                problems.add(new FieldProblem("organisations", "There is no organisation " + id + ".", id));
+                problems.add(new FieldProblem("organisations", Words.say("users.organisation.unknown", id), id));
             }
             else {
                 granted.add(id);
@@ -294,7 +291,7 @@ public class AccountService {
 
     static class UserNotFoundException extends NotFoundException {
         UserNotFoundException(long id) {
-            super("There is no account " + id + ".", "userId");
+            super(Words.say("users.notFound", id), "userId");
         }
     }
 }

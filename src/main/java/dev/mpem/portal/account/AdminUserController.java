@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.mpem.portal.shared.FormSubmission;
 import dev.mpem.portal.shared.Flash;
+import dev.mpem.portal.shared.Words;
 
 /** Admins create, edit and disable accounts, reset passwords and grant organisations to executives. */
 @Controller
@@ -51,7 +52,7 @@ class AdminUserController {
             HttpServletResponse response, RedirectAttributes redirect) {
         return FormSubmission.of(result, response, () -> form(model, form, null)).submit(() -> {
             UserView created = accounts.create(form);
-            Flash.success(redirect, "Account " + created.username() + " created.");
+            Flash.success(redirect, Words.say("users.created", created.username()));
             return "redirect:/admin/users";
         });
     }
@@ -68,7 +69,7 @@ class AdminUserController {
         UserView user = accounts.get(id);
         return FormSubmission.of(result, response, () -> form(model, form, user)).submit(() -> {
             accounts.update(id, form, currentUser.username());
-            Flash.success(redirect, "Account " + user.username() + " saved.");
+            Flash.success(redirect, Words.say("users.saved", user.username()));
             return "redirect:/admin/users";
         });
     }
@@ -76,7 +77,7 @@ class AdminUserController {
     @PostMapping("/admin/users/{id}/unlock")
     String unlock(@PathVariable long id, RedirectAttributes redirect) {
         UserView user = accounts.unlock(id);
-        Flash.success(redirect, "Account " + user.username() + " unlocked: it can sign in again.");
+        Flash.success(redirect, Words.say("users.unlocked", user.username()));
         return "redirect:/admin/users/" + id;
     }
 

@@ -5,6 +5,8 @@ import java.util.Optional;
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.scoring.Result;
 
+import dev.mpem.portal.shared.Words;
+
 /** What makes a password acceptable. */
 final class PasswordRules {
 
@@ -16,23 +18,22 @@ final class PasswordRules {
 
     static Optional<String> problem(String password, String username) {
         if (password == null || password.isEmpty()) {
-            return Optional.of("Enter a password of at least " + MIN_LENGTH + " characters.");
+            return Optional.of(Words.say("password.required", MIN_LENGTH));
         }
         if (password.length() < MIN_LENGTH) {
-            return Optional.of("The password must have at least " + MIN_LENGTH + " characters; this one has "
-                    + password.length() + ".");
+            return Optional.of(Words.say("password.short", MIN_LENGTH, password.length()));
         }
         if (password.length() > MAX_LENGTH) {
-            return Optional.of("The password can be at most " + MAX_LENGTH + " characters.");
+            return Optional.of(Words.say("password.long", MAX_LENGTH));
         }
         if (username != null && password.equalsIgnoreCase(username)) {
-            return Optional.of("The password must not be the username.");
+            return Optional.of(Words.say("password.username"));
         }
         Result estimate = Strength.ESTIMATOR.estimate(password);
         if (estimate.getEntropy() < MIN_ENTROPY_BITS) {
             String why = estimate.getFeedback() == null ? null : estimate.getFeedback().getWarning();
-            return Optional.of("This password is too easy to guess" + (why == null ? "" : " (" + reason(why) + ")")
-                    + ". Use a passphrase of a few unrelated words, for example.");
+            return Optional.of(why == null ? Words.say("password.guessable")
+                    : Words.say("password.guessable.because", reason(why)));
         }
         return Optional.empty();
     }

@@ -15,11 +15,11 @@ import dev.mpem.portal.shared.Text;
  * required when the account is created and optional when it is edited (blank keeps it).
  */
 public record UserForm(
-        @NotBlank(message = "Enter a username.")
-        @Size(max = 100, message = "The username can be at most 100 characters.")
-        @Pattern(regexp = "[A-Za-z0-9._@-]*", message = "Use letters, digits and . _ @ - only in the username.")
+        @NotBlank(message = "{users.username.required}")
+        @Size(max = 100, message = "{users.username.size}")
+        @Pattern(regexp = "[A-Za-z0-9._@-]*", message = "{users.username.characters}")
         String username,
-        @Size(max = 200, message = "The name can be at most 200 characters.")
+        @Size(max = 200, message = "{users.displayName.size}")
         @PlainName("The name")
         String displayName,
         String password,

@@ -1,11 +1,11 @@
 package dev.mpem.portal.assessment;
 
 import dev.mpem.portal.shared.ConflictException;
+import dev.mpem.portal.shared.Words;
 
 public class AssessmentCompletedException extends ConflictException {
 
     AssessmentCompletedException(Long id) {
-        super("ASSESSMENT_COMPLETED", null, "Assessment " + id + " is completed and therefore read-only."
-                + " Reopen it to change it.");
+        super("ASSESSMENT_COMPLETED", null, Words.say("assessment.readOnly.refused", id));
     }
 }

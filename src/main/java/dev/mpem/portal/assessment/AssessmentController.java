@@ -22,6 +22,7 @@ import dev.mpem.portal.account.CurrentUser;
 import dev.mpem.portal.shared.Flash;
 import dev.mpem.portal.shared.FormSubmission;
 import dev.mpem.portal.shared.Text;
+import dev.mpem.portal.shared.Words;
 
 @Controller
 class AssessmentController {
@@ -60,8 +61,7 @@ class AssessmentController {
         model.addAttribute("organisation", organisations.get(organisationId));
         return FormSubmission.of(result, response, () -> FORM).submit(() -> {
             AssessmentView created = assessments.create(organisationId, form);
-            Flash.success(redirect, "Assessment \u201c" + created.title() + "\u201d started. Walk the room through"
-                    + " the 11 dimensions; every step is saved as you go." + futureDateNote(created));
+            Flash.success(redirect, Words.say("assessment.started", created.title()) + futureDateNote(created));
             return "redirect:/assessments/" + created.id() + "/walk";
         });
     }
@@ -80,11 +80,10 @@ class AssessmentController {
         model.addAttribute("previous", assessments.get(id));
         return FormSubmission.of(result, response, () -> FORM)
                 .on(AssessmentNotCompletedException.class, HttpStatus.CONFLICT, e -> result.reject("draft",
-                        "Only a completed assessment can be re-assessed; complete this one first."))
+                        Words.say("assessment.reassess.draft")))
                 .submit(() -> {
                     AssessmentView created = assessments.reassess(id, form);
-                    Flash.success(redirect, "Re-assessment started. The targets set last time are filled in; the room"
-                            + " rates the current level of each dimension afresh." + futureDateNote(created));
+                    Flash.success(redirect, Words.say("assessment.reassess.started") + futureDateNote(created));
                     return "redirect:/assessments/" + created.id() + "/walk";
                 });
     }
@@ -117,7 +116,7 @@ class AssessmentController {
                 .on(AssessmentCompletedException.class, HttpStatus.CONFLICT)
                 .submit(() -> {
                     AssessmentView saved = assessments.updateDetails(id, form);
-                    Flash.success(redirect, "Assessment details saved." + futureDateNote(saved));
+                    Flash.success(redirect, Words.say("assessment.saved") + futureDateNote(saved));
                     return "redirect:/assessments/" + id;
                 });
     }
@@ -126,7 +125,7 @@ class AssessmentController {
     String complete(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             assessments.complete(id, currentUser.username());
-            Flash.success(redirect, "Assessment completed. It is now read-only; reopen it if something must change.");
+            Flash.success(redirect, Words.say("assessment.completed"));
             return "redirect:/assessments/" + id;
         }
         catch (IncompleteAssessmentException e) {
@@ -142,25 +141,24 @@ class AssessmentController {
             HttpServletResponse response, RedirectAttributes redirect) {
         String why = Text.multiLine(reason);
         if (why != null && why.length() > 1000) {
-            model.addAttribute("reopenProblem", "The reason can be at most 1,000 characters.");
+            model.addAttribute("reopenProblem", Words.say("assessment.reopen.reason.size"));
             model.addAttribute("reason", reason);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return overview(model, assessments.get(id));
         }
         try {
             assessments.reopen(id, currentUser.username(), why);
-            Flash.success(redirect, "Assessment reopened by " + currentUser.displayName()
-                    + ". Its ratings can be changed again.");
+            Flash.success(redirect, Words.say("assessment.reopened", currentUser.displayName()));
         }
         catch (AssessmentNotCompletedException e) {
-            Flash.info(redirect, "This assessment is already a draft.");
+            Flash.info(redirect, Words.say("assessment.alreadyDraft"));
         }
         return "redirect:/assessments/" + id;
     }
 
     /** A date after today is allowed (a workshop planned ahead) but said, in case it was mistyped. */
     private String futureDateNote(AssessmentView assessment) {
-        return assessments.inTheFuture(assessment.assessedOn()) ? " Note: its date, " + assessment.assessedOn()
-                + ", lies in the future; correct it under Edit details if that was a typing mistake." : "";
+        return assessments.inTheFuture(assessment.assessedOn())
+                ? " " + Words.say("assessment.futureDate", assessment.assessedOn().toString()) : "";
     }
 }

@@ -13,20 +13,21 @@ import dev.mpem.portal.model.Mpem;
 import dev.mpem.portal.shared.FieldProblem;
 import dev.mpem.portal.shared.PlainName;
 import dev.mpem.portal.shared.Text;
+import dev.mpem.portal.shared.Words;
 
 /**
  * The details of an assessment as typed on the page or sent to the API. The date stays text until
  * it is checked, so that a mistyped date comes back to the form as it was typed.
  */
 public record AssessmentForm(
-        @NotBlank(message = "Enter a title for the assessment.")
-        @Size(max = 200, message = "The title can be at most 200 characters.")
+        @NotBlank(message = "{assessment.title.required}")
+        @Size(max = 200, message = "{assessment.title.size}")
         @PlainName("The title")
         String title,
         String assessedOn,
-        @Size(max = 200, message = "The assessor can be at most 200 characters.")
+        @Size(max = 200, message = "{assessment.assessor.size}")
         String assessor,
-        @Size(max = 2000, message = "Participants can be at most 2,000 characters.")
+        @Size(max = 2000, message = "{assessment.participants.size}")
         String participants,
         List<String> focusOutcomes) {
 
@@ -56,19 +57,18 @@ public record AssessmentForm(
             try {
                 date = LocalDate.parse(assessedOn);
                 if (date.getYear() < 2000 || date.isAfter(today.plusYears(1))) {
-                    problems.add(new FieldProblem("assessedOn", "The date assessed must lie between 2000-01-01"
-                            + " and a year from today.", assessedOn));
+                    problems.add(new FieldProblem("assessedOn", Words.say("assessment.assessedOn.range"), assessedOn));
                 }
             }
             catch (DateTimeParseException e) {
                 problems.add(new FieldProblem("assessedOn",
-                        "Enter the date assessed as YYYY-MM-DD, for example " + today + ".", assessedOn));
+                        Words.say("assessment.assessedOn.format", today.toString()), assessedOn));
             }
         }
         List<String> unknown = focusOutcomes.stream().filter(code -> mpem.findOutcome(code).isEmpty()).toList();
         if (!unknown.isEmpty()) {
-            problems.add(new FieldProblem("focusOutcomes", "Unknown business outcome "
-                    + String.join(", ", unknown) + ": choose outcomes of the model's Table 2.", unknown));
+            problems.add(new FieldProblem("focusOutcomes", Words.say("assessment.focusOutcomes.unknown",
+                    String.join(", ", unknown)), unknown));
         }
         if (!problems.isEmpty()) {
             throw new dev.mpem.portal.shared.InvalidInputException(problems);

@@ -27,6 +27,7 @@ import dev.mpem.portal.organisation.OrganisationView;
 import dev.mpem.portal.account.OrganisationAccess;
 import dev.mpem.portal.shared.FieldProblem;
 import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.Words;
 
 @Service
 @Transactional(readOnly = true)
@@ -245,7 +246,7 @@ public class AssessmentService {
     /** A form for the re-assessment of a completed assessment: today, same focus outcomes. */
     public AssessmentForm reassessmentForm(long previousId, String assessor) {
         AssessmentView previous = get(previousId);
-        return new AssessmentForm("Re-assessment " + today(), today().toString(), assessor, previous.participants(),
+        return new AssessmentForm(Words.say("assessment.reassess.title", today().toString()), today().toString(), assessor, previous.participants(),
                 previous.focusOutcomes());
     }
 

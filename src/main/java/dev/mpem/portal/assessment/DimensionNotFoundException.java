@@ -1,10 +1,11 @@
 package dev.mpem.portal.assessment;
 
 import dev.mpem.portal.shared.NotFoundException;
+import dev.mpem.portal.shared.Words;
 
 public class DimensionNotFoundException extends NotFoundException {
 
     public DimensionNotFoundException(String code) {
-        super("The model has no dimension \u201c" + code + "\u201d.", "dimension");
+        super(Words.say("dimension.notFound", code), "dimension");
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.mpem.portal.shared.ConflictException;
+import dev.mpem.portal.shared.Words;
 
 /** Completion was asked for while some dimensions are unrated; {@link #missing()} names them. */
 public class IncompleteAssessmentException extends ConflictException {
@@ -11,9 +12,7 @@ public class IncompleteAssessmentException extends ConflictException {
     private final List<String> missing;
 
     IncompleteAssessmentException(Long id, List<String> missing) {
-        super("INCOMPLETE", "ratings", "Assessment " + id + " cannot be completed: " + missing.size()
-                + (missing.size() == 1 ? " dimension is" : " dimensions are") + " not rated yet ("
-                + String.join(", ", missing) + ").");
+        super("INCOMPLETE", "ratings", Words.say("assessment.incomplete.refused", id, missing.size(), String.join(", ", missing)));
         this.missing = List.copyOf(missing);
     }
 

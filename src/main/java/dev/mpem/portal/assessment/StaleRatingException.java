@@ -3,6 +3,7 @@ package dev.mpem.portal.assessment;
 import java.util.Map;
 
 import dev.mpem.portal.shared.ConflictException;
+import dev.mpem.portal.shared.Words;
 
 /**
  * A rating was saved from a version that is no longer the stored one: someone else saved the same
@@ -13,8 +14,7 @@ public class StaleRatingException extends ConflictException {
     private final RatingView stored;
 
     StaleRatingException(RatingView stored) {
-        super("STALE_RATING", "version", "Someone else saved this dimension after you opened it, so your save"
-                + " was not applied. The value stored now is shown; your entry is kept. Save again to replace it.");
+        super("STALE_RATING", "version", Words.say("rating.stale"));
         this.stored = stored;
     }
 

@@ -20,6 +20,7 @@ import dev.mpem.portal.model.Mpem;
 import dev.mpem.portal.account.CurrentUser;
 import dev.mpem.portal.shared.Flash;
 import dev.mpem.portal.shared.FormSubmission;
+import dev.mpem.portal.shared.Words;
 
 /**
  * The walk through the model: one page per dimension, in the model's order. Every button saves
@@ -72,8 +73,7 @@ class WalkController {
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
         }
         if (assessment.completed()) {
-            result.reject("completed", "This assessment is completed and read-only, so nothing was saved."
-                    + " Reopen it from the overview to change its ratings.");
+            result.reject("walk.completed.refused");
             response.setStatus(HttpStatus.CONFLICT.value());
             return render(model, assessment, dimension);
         }
@@ -90,10 +90,10 @@ class WalkController {
     private String next(long id, Dimension dimension, RatingView saved, String action, RedirectAttributes redirect) {
         Mpem mpem = modelService.model();
         String savedWhat = saved.rated()
-                ? dimension.name() + " saved: current " + mpem.level(saved.current()).label() + ", target "
-                        + mpem.level(saved.target()).label() + "."
-                : saved.notes() != null ? dimension.name() + ": notes saved; the levels are still to be chosen."
-                : dimension.name() + " is not rated yet.";
+                ? Words.say("walk.saved", dimension.name(), mpem.level(saved.current()).label(),
+                        mpem.level(saved.target()).label())
+                : saved.notes() != null ? Words.say("walk.notesSaved", dimension.name())
+                : Words.say("walk.notRated", dimension.name());
         Flash.success(redirect, savedWhat);
         List<Dimension> all = mpem.dimensions();
         int index = all.indexOf(dimension);

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.mpem.portal.assessment.AssessmentStatus;
 import dev.mpem.portal.report.Progress;
 import dev.mpem.portal.shared.ConflictException;
+import dev.mpem.portal.shared.Words;
 
 @RestController
 class HistoryApiController {
@@ -70,8 +71,7 @@ class HistoryApiController {
 
     static class NothingToCompareException extends ConflictException {
         NothingToCompareException() {
-            super("NOTHING_TO_COMPARE", null, "The organisation has fewer than two assessments: there is nothing to"
-                    + " compare yet.");
+            super("NOTHING_TO_COMPARE", null, Words.say("compare.nothing"));
         }
     }
 }

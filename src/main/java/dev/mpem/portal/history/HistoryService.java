@@ -11,6 +11,7 @@ import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.report.Progress;
 import dev.mpem.portal.report.ReportService;
 import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.Words;
 
 /**
  * An organisation's assessments over time: the timeline and planned versus actual between two of
@@ -46,18 +47,16 @@ public class HistoryService {
         }
         if (fromId == null || toId == null) {
             throw new InvalidInputException(fromId == null ? "from" : "to",
-                    "Name both assessments to compare, 'from' and 'to', or neither for the latest two.", null);
+                    Words.say("compare.both"), null);
         }
         if (fromId.equals(toId)) {
-            throw new InvalidInputException("to", "Choose two different assessments to compare.", toId);
+            throw new InvalidInputException("to", Words.say("compare.different"), toId);
         }
         AssessmentView from = find(all, fromId);
         AssessmentView to = find(all, toId);
         if (all.indexOf(from) > all.indexOf(to)) {
-            throw new InvalidInputException("from", "The earlier assessment (\u201c" + from.title() + "\u201d of "
-                    + from.assessedOn() + ") comes after the later one (\u201c" + to.title() + "\u201d of "
-                    + to.assessedOn() + "). Choose the older assessment under \u201cfrom\u201d, or swap the two.",
-                    fromId);
+            throw new InvalidInputException("from", Words.say("compare.backwards", from.title(),
+                    from.assessedOn().toString(), to.title(), to.assessedOn().toString()), fromId);
         }
         return Optional.of(reports.progress(from, to));
     }
@@ -65,9 +64,7 @@ public class HistoryService {
     /** Assessments dated after today: allowed (a workshop planned ahead), but worth a word wherever dates are compared. */
     public List<String> futureDateWarnings(List<AssessmentView> assessments) {
         return assessments.stream().filter(a -> this.assessments.inTheFuture(a.assessedOn()))
-                .map(a -> "\u201c" + a.title() + "\u201d is dated " + a.assessedOn() + ", which lies in the future."
-                        + " Comparisons, trends and the next due date count from that date; if it was a typing"
-                        + " mistake, the assessment\u2019s details can be corrected.")
+                .map(a -> Words.say("compare.future", a.title(), a.assessedOn().toString()))
                 .toList();
     }
 

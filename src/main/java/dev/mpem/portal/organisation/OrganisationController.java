@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.mpem.portal.shared.Flash;
 import dev.mpem.portal.shared.FormSubmission;
+import dev.mpem.portal.shared.Words;
 
 @Controller
 class OrganisationController {
@@ -39,7 +40,7 @@ class OrganisationController {
             HttpServletResponse response, RedirectAttributes redirect) {
         return FormSubmission.of(result, response, () -> FORM).submit(() -> {
             OrganisationView created = organisations.create(form);
-            Flash.success(redirect, "Organisation \u201c" + created.name() + "\u201d created.");
+            Flash.success(redirect, Words.say("organisation.created", created.name()));
             return "redirect:/organisations/" + created.id();
         });
     }
@@ -67,7 +68,7 @@ class OrganisationController {
                 })
                 .submit(() -> {
                     organisations.update(id, form, version);
-                    Flash.success(redirect, "Organisation details saved.");
+                    Flash.success(redirect, Words.say("organisation.saved"));
                     return "redirect:/organisations/" + id;
                 });
     }

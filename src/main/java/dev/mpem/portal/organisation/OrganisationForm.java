@@ -10,18 +10,18 @@ import dev.mpem.portal.shared.Text;
 
 /** What a consultant types about an organisation, on the page and in the API. */
 public record OrganisationForm(
-        @NotBlank(message = "Enter the organisation's name.")
-        @Size(max = 200, message = "The name can be at most 200 characters.")
+        @NotBlank(message = "{organisation.name.required}")
+        @Size(max = 200, message = "{organisation.name.size}")
         @PlainName("The name")
         String name,
-        @Size(max = 200, message = "The industry can be at most 200 characters.")
+        @Size(max = 200, message = "{organisation.industry.size}")
         String industry,
-        @Size(max = 500, message = "The contact can be at most 500 characters.")
+        @Size(max = 500, message = "{organisation.contact.size}")
         String contact,
-        @Size(max = 4000, message = "Notes can be at most 4,000 characters.")
+        @Size(max = 4000, message = "{organisation.notes.size}")
         String notes,
-        @Min(value = 1, message = "Re-assess every 1 to 36 months.")
-        @Max(value = 36, message = "Re-assess every 1 to 36 months.")
+        @Min(value = 1, message = "{organisation.reassessMonths.range}")
+        @Max(value = 36, message = "{organisation.reassessMonths.range}")
         Integer reassessMonths) {
 
     public OrganisationForm {

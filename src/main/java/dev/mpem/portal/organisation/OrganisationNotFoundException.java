@@ -1,10 +1,11 @@
 package dev.mpem.portal.organisation;
 
 import dev.mpem.portal.shared.NotFoundException;
+import dev.mpem.portal.shared.Words;
 
 public class OrganisationNotFoundException extends NotFoundException {
 
     public OrganisationNotFoundException(Object id) {
-        super("There is no organisation " + id + ".", "organisationId");
+        super(Words.say("organisation.notFound", id), "organisationId");
     }
 }

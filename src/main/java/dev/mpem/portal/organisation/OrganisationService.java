@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.mpem.portal.account.OrganisationAccess;
 import dev.mpem.portal.shared.InvalidInputException;
 import dev.mpem.portal.shared.Phrase;
+import dev.mpem.portal.shared.Words;
 
 @Service
 @Transactional(readOnly = true)
@@ -129,7 +130,7 @@ public class OrganisationService {
 
     private static InvalidInputException nameTaken(String name) {
         return new InvalidInputException("name",
-                "An organisation named \u201c" + name + "\u201d already exists. Choose another name.", name);
+                Words.say("organisation.name.taken", name), name);
     }
 
     private static List<Phrase> changes(OrganisationView before, OrganisationView after) {

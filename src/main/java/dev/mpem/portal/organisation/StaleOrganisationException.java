@@ -3,6 +3,7 @@ package dev.mpem.portal.organisation;
 import java.util.Map;
 
 import dev.mpem.portal.shared.ConflictException;
+import dev.mpem.portal.shared.Words;
 
 /** The organisation was changed by someone else after the form was opened. */
 public class StaleOrganisationException extends ConflictException {
@@ -10,8 +11,7 @@ public class StaleOrganisationException extends ConflictException {
     private final OrganisationView stored;
 
     StaleOrganisationException(OrganisationView stored) {
-        super("STALE_ORGANISATION", "version", "Someone else changed this organisation after you opened it."
-                + " What is stored now is shown; your changes are kept in the form. Save again to replace it.");
+        super("STALE_ORGANISATION", "version", Words.say("organisation.stale.refused"));
         this.stored = stored;
     }
 

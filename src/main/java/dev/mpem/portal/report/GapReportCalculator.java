@@ -12,6 +12,7 @@ import dev.mpem.portal.model.Category;
 import dev.mpem.portal.model.Dimension;
 import dev.mpem.portal.model.Mpem;
 import dev.mpem.portal.model.Outcome;
+import dev.mpem.portal.shared.Words;
 
 /**
  * Works out a gap report from an assessment and the model. Pure: the same assessment always gives
@@ -95,29 +96,21 @@ final class GapReportCalculator {
         for (int i = 0; i < ranked.size(); i++) {
             Candidate candidate = ranked.get(i);
             DimensionGap gap = candidate.gap();
-            StringBuilder reason = new StringBuilder();
-            reason.append("Gap of ").append(levels(gap.gap())).append(" (").append(gap.movement()).append("). ");
-            String pool = focusBased ? "focus outcomes" : "business outcomes of Table 2";
+            String pool = Words.say(focusBased ? "report.reason.pool.focus" : "report.reason.pool.all");
             int poolSize = focusBased ? counted.size() : allOutcomes;
-            if (candidate.influence() == 0) {
-                reason.append("It is not a key influential dimension of any of the ").append(pool).append(". ");
-            }
-            else {
-                reason.append("Key influential dimension of ").append(candidate.influence()).append(" of the ")
-                        .append(poolSize).append(' ').append(pool).append(" (")
-                        .append(candidate.outcomes().stream().map(Outcome::label).collect(Collectors.joining(", ")))
-                        .append("). ");
-            }
-            reason.append("Score ").append(gap.gap()).append(" \u00d7 (1 + ").append(candidate.influence())
-                    .append(") = ").append(candidate.score()).append('.');
+            List<String> reason = new ArrayList<>();
+            reason.add(Words.say("report.reason.gap", gap.gap(), gap.movement()));
+            reason.add(candidate.influence() == 0 ? Words.say("report.reason.noInfluence", pool)
+                    : Words.say("report.reason.influence", candidate.influence(), poolSize, pool,
+                            candidate.outcomes().stream().map(Outcome::label).collect(Collectors.joining(", "))));
+            reason.add(Words.say("report.reason.score", gap.gap(), candidate.influence(), candidate.score()));
             if (i > 0 && ranked.get(i - 1).score() == candidate.score()) {
                 Candidate above = ranked.get(i - 1);
-                reason.append(" Same score as ").append(above.gap().dimension().name()).append(", which ranks above it ")
-                        .append(above.gap().gap() != gap.gap() ? "for its larger gap."
-                                : above.influence() != candidate.influence() ? "for influencing more outcomes."
-                                : "for coming earlier in the model.");
+                reason.add(Words.say(above.gap().gap() != gap.gap() ? "report.reason.tie.gap"
+                        : above.influence() != candidate.influence() ? "report.reason.tie.influence"
+                        : "report.reason.tie.order", above.gap().dimension().name()));
             }
-            priorities.add(new Priority(i + 1, gap, candidate.outcomes(), candidate.score(), reason.toString()));
+            priorities.add(new Priority(i + 1, gap, candidate.outcomes(), candidate.score(), String.join(" ", reason)));
         }
         return List.copyOf(priorities);
     }
@@ -144,32 +137,23 @@ final class GapReportCalculator {
         if (highest - lowest >= IMBALANCE_SPREAD) {
             List<DimensionGap> leading = rated.stream().filter(d -> d.current() == highest).toList();
             List<DimensionGap> lagging = rated.stream().filter(d -> d.current() == lowest).toList();
-            String message = names(leading) + (leading.size() == 1 ? " is" : " are") + " at " + leading.get(0).currentLevel().label()
-                    + " while " + names(lagging) + (lagging.size() == 1 ? " is" : " are") + " at "
-                    + lagging.get(0).currentLevel().label() + ": " + levels(highest - lowest) + " apart. The paper (section 6)"
-                    + " gives the example of an organisation at Level 5 in technology whose processes are still at"
-                    + " Level 1, and which therefore cannot reap the benefits of what it spent on technology. A"
-                    + " dimension that lags this far holds back the benefits of the leading ones: raise the lagging"
-                    + " dimensions before investing further in the leading ones.";
-            warnings.add(new Warning(Warning.Type.IMBALANCE, "SPREAD", "Imbalance between dimensions", message,
+            String message = Words.say("report.warning.imbalance", names(leading), leading.size(),
+                    leading.get(0).currentLevel().label(), names(lagging), lagging.size(),
+                    lagging.get(0).currentLevel().label(), highest - lowest);
+            warnings.add(new Warning(Warning.Type.IMBALANCE, "SPREAD", Words.say("report.warning.imbalance.title"), message,
                     codes(leading), codes(leading), codes(lagging)));
         }
         List<DimensionGap> bigSteps = rated.stream().filter(d -> d.gap() >= BIG_BANG_STEP).toList();
         if (!bigSteps.isEmpty()) {
             String list = bigSteps.stream().map(d -> d.dimension().name() + " (" + d.movement() + ")")
                     .collect(Collectors.joining(", "));
-            warnings.add(new Warning(Warning.Type.BIG_BANG, "LARGE_STEP", "Big-bang targets",
-                    "Targets " + BIG_BANG_STEP + " or more levels above the current level in one cycle: " + list
-                            + ". The paper recommends a gradual, incremental approach rather than a big bang: set an"
-                            + " intermediate target for this cycle and re-assess in about six months.",
+            warnings.add(new Warning(Warning.Type.BIG_BANG, "LARGE_STEP", Words.say("report.warning.bigBang.title"),
+                    Words.say("report.warning.bigBang", BIG_BANG_STEP, list),
                     codes(bigSteps), List.of(), List.of()));
         }
         if (rated.size() > 1 && rated.stream().allMatch(d -> d.target() == 5)) {
-            warnings.add(new Warning(Warning.Type.BIG_BANG, "ALL_LEVEL_5", "Level 5 everywhere",
-                    "Every target is Level 5. The paper says the objective should not be to achieve Level 5 for"
-                            + " every single dimension: that is usually cost and resource prohibitive and may not be"
-                            + " the best way to improve personalization. Aim high on the dimensions that matter for"
-                            + " the business outcomes in focus.",
+            warnings.add(new Warning(Warning.Type.BIG_BANG, "ALL_LEVEL_5", Words.say("report.warning.level5.title"),
+                    Words.say("report.warning.level5"),
                     codes(rated), List.of(), List.of()));
         }
         return List.copyOf(warnings);
@@ -177,15 +161,12 @@ final class GapReportCalculator {
 
     private static String names(List<DimensionGap> dimensions) {
         List<String> names = dimensions.stream().map(d -> d.dimension().name()).toList();
-        return names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return names.size() == 1 ? names.get(0) : Words.say("report.list.and",
+                String.join(", ", names.subList(0, names.size() - 1)), names.get(names.size() - 1));
     }
 
     private static List<String> codes(List<DimensionGap> dimensions) {
         return dimensions.stream().map(DimensionGap::code).toList();
     }
 
-    private static String levels(int count) {
-        return count == 1 ? "1 level" : count + " levels";
-    }
 }

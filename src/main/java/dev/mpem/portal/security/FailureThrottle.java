@@ -22,6 +22,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 
+import dev.mpem.portal.shared.Words;
+
 /**
  * Slows down guessing from one client address: every wrong password (sign-in page or HTTP Basic)
  * and every unknown or closed join code takes a token from the address's bucket
@@ -97,7 +99,7 @@ class FailureThrottle extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, Bucket bucket) throws IOException {
         long seconds = Math.max(1, Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill())
                 .toSeconds());
-        String message = "Too many failed attempts from your address. Wait " + seconds + " seconds, then try again.";
+        String message = Words.say("throttle.wait", seconds);
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {

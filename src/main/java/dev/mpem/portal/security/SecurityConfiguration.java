@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.mpem.portal.shared.ApiError;
 import dev.mpem.portal.shared.Text;
+import dev.mpem.portal.shared.Words;
 
 /**
  * Two filter chains. The JSON API under /api is stateless and takes HTTP Basic (CSRF does not
@@ -65,10 +66,10 @@ class SecurityConfiguration {
         AuthenticationEntryPoint unauthorised = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"MPEM portal\", charset=\"UTF-8\"");
             write(json, response, ApiError.of(401, "UNAUTHORIZED",
-                    "Sign in with HTTP Basic using a portal account."));
+                    Words.say("api.unauthorised")));
         };
         AccessDeniedHandler forbidden = (request, response, e) -> write(json, response,
-                ApiError.of(403, "FORBIDDEN", "Your account's role does not allow this."));
+                ApiError.of(403, "FORBIDDEN", Words.say("api.forbidden")));
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/workshops/*/votes", "/api/workshops/*/participants")

@@ -24,6 +24,7 @@ import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.report.ReportRenderer;
 import dev.mpem.portal.shared.FormSubmission;
 import dev.mpem.portal.shared.Flash;
+import dev.mpem.portal.shared.Words;
 
 /** Consultants make and revoke read-only links; anyone holding a valid link sees that report and its PDF. */
 @Controller
@@ -67,7 +68,7 @@ class ShareController {
         }).submit(() -> {
             ShareService.CreatedShare created = shares.create(id, form.expiresInDays());
             redirect.addFlashAttribute("newLink", url(created.token()));
-            Flash.success(redirect, "Read-only link created. Copy it now: for safety it is not shown again.");
+            Flash.success(redirect, Words.say("share.created"));
             return "redirect:/assessments/" + id + "/shares";
         });
     }
@@ -75,7 +76,7 @@ class ShareController {
     @PostMapping("/assessments/{id}/shares/{shareId}/revoke")
     String revoke(@PathVariable long id, @PathVariable long shareId, RedirectAttributes redirect) {
         shares.revoke(id, shareId);
-        Flash.success(redirect, "The link was revoked: it no longer opens the report.");
+        Flash.success(redirect, Words.say("share.revoked.flash"));
         return "redirect:/assessments/" + id + "/shares";
     }
 

@@ -1,5 +1,7 @@
 package dev.mpem.portal.share;
 
+import dev.mpem.portal.shared.Words;
+
 /** The link existed but can no longer be used: it was revoked, or it expired. */
 public class ShareGoneException extends RuntimeException {
 
@@ -7,7 +9,7 @@ public class ShareGoneException extends RuntimeException {
     private final boolean revoked;
 
     ShareGoneException(ShareView link, boolean revoked) {
-        super(revoked ? "This link was revoked." : "This link has expired.");
+        super(Words.say(revoked ? "share.gone.revoked.message" : "share.gone.expired.message"));
         this.link = link;
         this.revoked = revoked;
     }

@@ -19,6 +19,7 @@ import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.account.CurrentUser;
 import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.Words;
 
 /**
  * Read-only links to a report. A token is 256 random bits; the link is shown once, when it is
@@ -53,7 +54,7 @@ public class ShareService {
         AssessmentView assessment = assessments.get(assessmentId);
         int validity = days == null ? DEFAULT_DAYS : days;
         if (validity < 1 || validity > MAX_DAYS) {
-            throw new InvalidInputException("expiresInDays", "Enter a number of days from 1 to " + MAX_DAYS + ".", days);
+            throw new InvalidInputException("expiresInDays", Words.say("share.days.range", MAX_DAYS), days);
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

@@ -37,6 +37,7 @@ import dev.mpem.portal.shared.FieldProblem;
 import dev.mpem.portal.shared.InvalidInputException;
 import dev.mpem.portal.shared.NotFoundException;
 import dev.mpem.portal.shared.NotTextException;
+import dev.mpem.portal.shared.Words;
 
 /**
  * Turns every failure of a JSON API call into a problem ({@code application/problem+json}, see
@@ -105,22 +106,20 @@ class ApiExceptionHandler {
         if (notText != null) {
             String name = field == null || field.isEmpty() ? "body" : field;
             return answer(ApiError.invalid(List.of(new FieldProblem(name,
-                    notText.explain("'" + name + "'") + " Remove it and send again.", null))));
+                    Words.say("api.notText", notText.explain("'" + name + "'")), null))));
         }
         if (field == null || field.isEmpty()) {
-            return answer(ApiError.of(400, "MALFORMED_JSON",
-                    "The request body is not valid JSON of the expected shape."));
+            return answer(ApiError.of(400, "MALFORMED_JSON", Words.say("api.malformed")));
         }
         return answer(ApiError.invalid(List.of(new FieldProblem(field,
-                "'" + field + "' has a value of the wrong type (for example text where a number or a date"
-                        + " YYYY-MM-DD is expected).", null))));
+                Words.say("api.wrongType", field), null))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
-            return answer(ApiError.of(404, "NOT_FOUND", "Nothing is found at this address: '" + e.getValue()
-                    + "' is not a valid " + e.getName() + ".").field(e.getName()));
+            return answer(ApiError.of(404, "NOT_FOUND", Words.say("api.pathNotFound", String.valueOf(e.getValue()),
+                    e.getName())).field(e.getName()));
         }
         return answer(ApiError.invalid(List.of(new FieldProblem(e.getName(),
                 "'" + e.getName() + "' has a value of the wrong type.", e.getValue()))));
@@ -134,7 +133,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return answer(ApiError.of(405, "METHOD_NOT_ALLOWED", "This address does not accept " + e.getMethod() + "."));
+        return answer(ApiError.of(405, "METHOD_NOT_ALLOWED", Words.say("api.method", e.getMethod())));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -151,7 +150,7 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
         log.info("Concurrent change refused: {}", e.getMessage());
         return answer(ApiError.of(409, "CONFLICT",
-                "Someone else changed this record at the same time. Load it again and repeat your change."));
+                Words.say("api.concurrent")));
     }
 
     @ExceptionHandler(Exception.class)

@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import dev.mpem.portal.shared.ApiError;
 import dev.mpem.portal.shared.BodyTooLargeException;
+import dev.mpem.portal.shared.Words;
 
 /**
  * Refuses oversized request bodies before anyone reads them, signed in or not: a body announced
@@ -72,8 +73,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
     }
 
     static String tooLarge(long limit) {
-        return "The request body is larger than the portal accepts here (" + DataSize.ofBytes(limit).toKilobytes()
-                + " KB). Nothing was saved.";
+        return Words.say("api.tooLarge", DataSize.ofBytes(limit).toKilobytes());
     }
 
     /** A request whose body stops with {@link BodyTooLargeException} once more than {@code limit} bytes are read. */

@@ -30,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import dev.mpem.portal.shared.ApiError;
+import dev.mpem.portal.shared.Words;
 
 /**
  * Error answers for requests that never reach a controller, so that the API answers every error as
@@ -70,14 +71,8 @@ class ErrorBodies {
 
     static String message(int status) {
         return switch (status) {
-            case 400 -> "The request is not valid: check its address, parameters and body.";
-            case 404 -> "Nothing is found at this address.";
-            case 405 -> "This address does not accept this request method.";
-            case 406 -> "This address answers application/json only.";
-            case 413 -> "The request is too large.";
-            case 415 -> "Send the request body as application/json.";
-            default -> status >= 500 ? "The portal could not complete the request. Nothing was half-saved; please try again."
-                    : "The request could not be handled.";
+            case 400, 404, 405, 406, 413, 415 -> Words.say("api.error." + status);
+            default -> Words.say(status >= 500 ? "api.error.5xx" : "api.error.other");
         };
     }
 

@@ -13,6 +13,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.mpem.portal.shared.Words;
+
 /**
  * Reads an export file as a stream: its header fields, then its rows one at a time, table by table
  * in the order of the file. Nothing but the row at hand is held in memory, however large the file.
@@ -37,8 +39,7 @@ final class ExportFile {
     static Header read(JsonMapper json, Tables tables, Path file, Rows rows) throws IOException {
         try (InputStream in = Files.newInputStream(file); JsonParser parser = json.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new TransferService.InvalidExportException("file", "The file is not a JSON object: it is not an"
-                        + " export of the MPEM portal.");
+                throw new TransferService.InvalidExportException("file", Words.say("transfer.notObject"));
             }
             Object format = null;
             Object schemaVersion = null;
@@ -76,7 +77,7 @@ final class ExportFile {
             JsonToken next;
             while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
                 if (next != JsonToken.START_OBJECT) {
-                    rows.badTable(name + "[" + index + "]", "Each row must be an object.");
+                    rows.badTable(name + "[" + index + "]", Words.say("transfer.rowNotObject"));
                     parser.skipChildren();
                     index++;
                     continue;

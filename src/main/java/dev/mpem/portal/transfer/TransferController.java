@@ -24,6 +24,7 @@ import dev.mpem.portal.shared.ConflictException;
 import dev.mpem.portal.shared.Flash;
 import dev.mpem.portal.shared.InvalidInputException;
 import dev.mpem.portal.shared.NotTextException;
+import dev.mpem.portal.shared.Words;
 
 /** Admins move all data out of the portal and into an empty one (for example from H2 to PostgreSQL). */
 @Controller
@@ -56,7 +57,7 @@ class TransferController {
     String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         if (file == null || file.isEmpty()) {
-            return problem(model, response, HttpStatus.BAD_REQUEST, "Choose the export file (.json) to import.");
+            return problem(model, response, HttpStatus.BAD_REQUEST, Words.say("transfer.choose"));
         }
         try {
             TransferService.ImportSummary summary;
@@ -71,12 +72,12 @@ class TransferController {
             return problem(model, response, HttpStatus.BAD_REQUEST, e.explain("The file"));
         }
         catch (JacksonException | IOException e) {
-            return problem(model, response, HttpStatus.BAD_REQUEST, "The file is not a valid JSON export.");
+            return problem(model, response, HttpStatus.BAD_REQUEST, Words.say("transfer.invalid"));
         }
         catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems().stream().map(p -> p.message()).toList());
-            return problem(model, response, HttpStatus.BAD_REQUEST, e.problems().size() == 1 ? "Nothing was imported."
-                    : "Nothing was imported: the file has these problems.");
+            return problem(model, response, HttpStatus.BAD_REQUEST, Words.say(e.problems().size() == 1
+                    ? "transfer.nothing" : "transfer.nothing.problems"));
         }
         catch (ConflictException e) {
             return problem(model, response, HttpStatus.CONFLICT, e.getMessage());

@@ -35,6 +35,7 @@ import dev.mpem.portal.shared.ConflictException;
 import dev.mpem.portal.shared.InvalidInputException;
 import dev.mpem.portal.shared.NotTextException;
 import dev.mpem.portal.shared.Text;
+import dev.mpem.portal.shared.Words;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -195,9 +196,8 @@ public class TransferService {
         catch (tools.jackson.core.JacksonException e) {
             // Said in our words, with where it went wrong; the parser's own message may quote the file.
             var where = e.getLocation();
-            throw new InvalidExportException("The file is not valid JSON" + (where == null ? "" : " (line "
-                    + where.getLineNr() + ", column " + where.getColumnNr() + ")") + ": it is not an export of the"
-                    + " MPEM portal, or it was cut short.");
+            throw new InvalidExportException(where == null ? Words.say("transfer.notJson")
+                    : Words.say("transfer.notJson.at", where.getLineNr(), where.getColumnNr()));
         }
     }
 
@@ -340,14 +340,12 @@ public class TransferService {
 
     private void check(ExportFile.Header header) {
         if (!FORMAT.equals(header.format())) {
-            throw new InvalidExportException("format", "This is not an export of the MPEM portal (\"format\" is not \""
-                    + FORMAT + "\").");
+            throw new InvalidExportException("format", Words.say("transfer.format", FORMAT));
         }
         String here = schemaVersion();
         Object there = header.schemaVersion();
         if (!here.equals(String.valueOf(there))) {
-            throw new InvalidExportException("schemaVersion", "The export was made at database version " + there
-                    + " and this portal is at version " + here + ". Import it into a portal of the same release.");
+            throw new InvalidExportException("schemaVersion", Words.say("transfer.version", String.valueOf(there), here));
         }
     }
 
@@ -358,8 +356,7 @@ public class TransferService {
 
     static class NotEmptyException extends ConflictException {
         NotEmptyException() {
-            super("NOT_EMPTY", null, "This portal already holds organisations or assessments. Import into an empty"
-                    + " portal (a new database).");
+            super("NOT_EMPTY", null, Words.say("transfer.notEmpty"));
         }
     }
 

@@ -25,6 +25,7 @@ import dev.mpem.portal.shared.InvalidInputException;
 import dev.mpem.portal.shared.NotFoundException;
 import dev.mpem.portal.shared.Text;
 import dev.mpem.portal.shared.Violations;
+import dev.mpem.portal.shared.Words;
 
 /**
  * The participants' side of a workshop: joining with its code (from a browser or through the API),
@@ -71,16 +72,14 @@ public class ParticipantService {
         Workshop workshop = reads.openByCode(joinCode);
         String displayName = checkedName(name);
         if (participants.findByWorkshopIdAndNameKey(workshop.id(), Participant.keyOf(displayName)).isPresent()) {
-            throw new InvalidInputException("name", "Someone in this workshop already uses the name \u201c"
-                    + displayName + "\u201d. Add an initial or use another name.", name);
+            throw new InvalidInputException("name", Words.say("workshop.name.taken", displayName), name);
         }
         String key = newParticipantKey();
         try {
             participants.saveAndFlush(new Participant(workshop.id(), displayName, key, clock.instant()));
         }
         catch (DataIntegrityViolationException e) {
-            throw new InvalidInputException("name", "Someone just joined as \u201c" + displayName
-                    + "\u201d. Add an initial or use another name.", name);
+            throw new InvalidInputException("name", Words.say("workshop.name.justTaken", displayName), name);
         }
         return new Joined(WorkshopView.of(workshop), displayName, key);
     }
@@ -172,24 +171,23 @@ public class ParticipantService {
         List<FieldProblem> problems = new ArrayList<>();
         Dimension dimension = mpem.findDimension(command.dimension()).orElse(null);
         if (dimension == null) {
-            problems.add(new FieldProblem("dimension", "Unknown dimension \u201c" + command.dimension() + "\u201d.",
+            problems.add(new FieldProblem("dimension", Words.say("vote.dimension.unknown", command.dimension()),
                     command.dimension()));
         }
         problems.addAll(Violations.of(validator, command));
         if (command.current() == null) {
-            problems.add(new FieldProblem("current", "Choose the current level (1 to 5).", null));
+            problems.add(new FieldProblem("current", Words.say("rating.current.required"), null));
         }
         if (command.target() == null) {
-            problems.add(new FieldProblem("target", "Choose the target level (1 to 5).", null));
+            problems.add(new FieldProblem("target", Words.say("rating.target.required"), null));
         }
         if (problems.isEmpty() && command.target() < command.current()) {
-            problems.add(new FieldProblem("target", "The target cannot be below the current level: choose "
-                    + mpem.level(command.current()).label() + " or higher.", command.target()));
+            problems.add(new FieldProblem("target", Words.say("vote.target.belowCurrent",
+                    mpem.level(command.current()).label()), command.target()));
         }
         String reason = Text.singleLine(command.reason());
         if (reason != null && reason.length() > MAX_REASON) {
-            problems.add(new FieldProblem("reason", "Keep the reason to one line of at most " + MAX_REASON
-                    + " characters.", null));
+            problems.add(new FieldProblem("reason", Words.say("vote.reason.size", MAX_REASON), null));
         }
         String apiName = command.browserKey() == null ? checkedNameOrProblem(command.participant(), problems) : null;
         if (!problems.isEmpty()) {
@@ -222,8 +220,8 @@ public class ParticipantService {
             participant = participants.saveAndFlush(new Participant(workshop.id(), apiName, newKey, clock.instant()));
         }
         if (workshop.revealed(dimension.code())) {
-            throw new WorkshopNotOpenException("VOTES_REVEALED", "The votes on " + dimension.name() + " are already"
-                    + " revealed, so votes on it can no longer change.", Map.of("dimension", dimension.code()));
+            throw new WorkshopNotOpenException("VOTES_REVEALED", Words.say("vote.revealed", dimension.name()),
+                    Map.of("dimension", dimension.code()));
         }
         Vote vote = votes.findByWorkshopIdAndParticipantIdAndDimensionCode(workshop.id(), participant.id(),
                 dimension.code()).orElseGet(() -> new Vote(workshop.id(), participant.id(), dimension.code()));
@@ -259,10 +257,10 @@ public class ParticipantService {
     private static String checkedNameOrProblem(String name, List<FieldProblem> problems) {
         String displayName = Text.singleLine(name);
         if (displayName == null) {
-            problems.add(new FieldProblem("participant", "Enter the name to show for you in this workshop.", name));
+            problems.add(new FieldProblem("participant", Words.say("workshop.name.required"), name));
         }
         else if (displayName.length() > MAX_NAME) {
-            problems.add(new FieldProblem("participant", "Keep the name to at most " + MAX_NAME + " characters.", name));
+            problems.add(new FieldProblem("participant", Words.say("workshop.name.size", MAX_NAME), name));
         }
         else if (Text.firstDisguise(displayName) >= 0) {
             problems.add(new FieldProblem("participant", Text.disguiseMessage("The name",
@@ -275,23 +273,20 @@ public class ParticipantService {
     /** A participant key that belongs to nobody in this workshop. */
     static class WrongParticipantKeyException extends dev.mpem.portal.shared.ConflictException {
         WrongParticipantKeyException() {
-            super("PARTICIPANT_KEY_INVALID", "participantKey", "This participant key belongs to nobody in this workshop."
-                    + " Use the key the join (or your first vote) answered with.");
+            super("PARTICIPANT_KEY_INVALID", "participantKey", Words.say("vote.key.unknown"));
         }
     }
 
     /** A keyless vote naming someone who is there already: it may not replace their vote. */
     static class NameTakenException extends dev.mpem.portal.shared.ConflictException {
         NameTakenException(String name) {
-            super("PARTICIPANT_KEY_REQUIRED", "participantKey", "\u201c" + Text.abbreviate(name, 60) + "\u201d has"
-                    + " joined this workshop already. Send their participantKey to change their vote, or vote under"
-                    + " another name.");
+            super("PARTICIPANT_KEY_REQUIRED", "participantKey", Words.say("vote.key.required", Text.abbreviate(name, 60)));
         }
     }
 
     static class NotAParticipantException extends NotFoundException {
         NotAParticipantException() {
-            super("Join the workshop first: this browser has not joined it.", "participant");
+            super(Words.say("workshop.notJoined"), "participant");
         }
     }
 }

@@ -25,6 +25,7 @@ import dev.mpem.portal.shared.ConflictException;
 import dev.mpem.portal.shared.Flash;
 import dev.mpem.portal.shared.FormErrors;
 import dev.mpem.portal.report.Tally;
+import dev.mpem.portal.shared.Words;
 
 /** The facilitator's side of a workshop: open it, move the room, reveal, agree, close. */
 @Controller
@@ -58,7 +59,7 @@ class WorkshopController {
             RedirectAttributes redirect) {
         try {
             WorkshopView workshop = workshops.open(id, anonymous);
-            Flash.success(redirect, "Workshop open. Show this screen to the room: participants join with the code.");
+            Flash.success(redirect, Words.say("workshop.opened.flash"));
             return "redirect:/workshops/" + workshop.id();
         }
         catch (ConflictException e) {
@@ -100,7 +101,7 @@ class WorkshopController {
                 .submit(() -> {
                     workshops.agree(id, workshop.currentDimension(), form.current(), form.target(), form.reason(),
                             form.version());
-                    Flash.success(redirect, "Agreed and saved as the rating of this dimension.");
+                    Flash.success(redirect, Words.say("workshop.agreed"));
                     return "redirect:/workshops/" + id;
                 });
     }
@@ -124,7 +125,7 @@ class WorkshopController {
     @PostMapping("/workshops/{id}/close")
     String close(@PathVariable long id, RedirectAttributes redirect) {
         WorkshopView workshop = workshops.close(id);
-        Flash.success(redirect, "Workshop closed: its code no longer works. The votes stay with the assessment.");
+        Flash.success(redirect, Words.say("workshop.closed.flash"));
         return "redirect:/assessments/" + workshop.assessmentId();
     }
 

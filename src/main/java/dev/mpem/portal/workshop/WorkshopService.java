@@ -32,6 +32,7 @@ import dev.mpem.portal.shared.InvalidInputException;
 import dev.mpem.portal.shared.NotFoundException;
 import dev.mpem.portal.shared.Text;
 import dev.mpem.portal.report.Tally;
+import dev.mpem.portal.shared.Words;
 
 /**
  * Workshops, the facilitator's side: the facilitator opens one for a draft assessment, moves the
@@ -82,14 +83,12 @@ public class WorkshopService {
     public WorkshopView open(long assessmentId, boolean anonymous) {
         AssessmentView assessment = assessments.get(assessmentId);
         if (assessment.completed()) {
-            throw new WorkshopNotOpenException("ASSESSMENT_COMPLETED", "The assessment is completed: reopen it before"
-                    + " running a workshop on it.", Map.of());
+            throw new WorkshopNotOpenException("ASSESSMENT_COMPLETED", Words.say("workshop.assessmentCompleted"), Map.of());
         }
         Optional<Workshop> running = workshops.findByAssessmentIdOrderByOpenedAtDesc(assessmentId).stream()
                 .filter(Workshop::open).findFirst();
         if (running.isPresent()) {
-            throw new WorkshopNotOpenException("WORKSHOP_ALREADY_OPEN", "A workshop is already open for this"
-                    + " assessment; close it first or carry on with it.",
+            throw new WorkshopNotOpenException("WORKSHOP_ALREADY_OPEN", Words.say("workshop.alreadyOpen"),
                     Map.of("id", running.get().id(), "joinCode", running.get().joinCode()));
         }
         String first = assessment.firstUnrated().orElse(modelService.model().dimensions().get(0).code());
@@ -140,14 +139,14 @@ public class WorkshopService {
         List<FieldProblem> problems = new ArrayList<>();
         String why = Text.singleLine(reason);
         if (why == null) {
-            problems.add(new FieldProblem("reason", "Give the reason the room agreed on these levels.", null));
+            problems.add(new FieldProblem("reason", Words.say("agree.reason.required"), null));
         }
         else if (why.length() > 500) {
-            problems.add(new FieldProblem("reason", "The reason can be at most 500 characters.", null));
+            problems.add(new FieldProblem("reason", Words.say("agree.reason.size"), null));
         }
         if (current == null || target == null) {
-            problems.add(new FieldProblem(current == null ? "current" : "target", "Choose the agreed current and target"
-                    + " levels (1 to 5).", null));
+            problems.add(new FieldProblem(current == null ? "current" : "target", Words.say("agree.levels.required"),
+                    null));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -158,11 +157,11 @@ public class WorkshopService {
         Revealed revealed = reading.execute(status -> {
             Workshop workshop = find(id);
             if (!workshop.open()) {
-                throw new WorkshopNotOpenException("WORKSHOP_CLOSED", "This workshop is closed.", Map.of());
+                throw new WorkshopNotOpenException("WORKSHOP_CLOSED", Words.say("workshop.isClosed"), Map.of());
             }
             if (!workshop.revealed(dimension.code())) {
-                throw new WorkshopNotOpenException("NOT_REVEALED", "Reveal the votes on " + dimension.name()
-                        + " before recording what the room agreed.", Map.of());
+                throw new WorkshopNotOpenException("NOT_REVEALED", Words.say("agree.notRevealed", dimension.name()),
+                        Map.of());
             }
             return new Revealed(workshop.assessmentId(), workshop.revealOf(dimension.code()).ratingVersion(),
                     reads.tally(workshop, dimension.code()));
@@ -245,7 +244,7 @@ public class WorkshopService {
         find(id);
         Workshop workshop = workshops.findForChange(id).orElseThrow(() -> new WorkshopNotFoundException(id));
         if (!workshop.open()) {
-            throw new WorkshopNotOpenException("WORKSHOP_CLOSED", "This workshop is closed.", Map.of());
+            throw new WorkshopNotOpenException("WORKSHOP_CLOSED", Words.say("workshop.isClosed"), Map.of());
         }
         return workshop;
     }
@@ -269,7 +268,7 @@ public class WorkshopService {
 
     static class WorkshopNotFoundException extends NotFoundException {
         WorkshopNotFoundException(long id) {
-            super("There is no workshop " + id + ".", "workshopId");
+            super(Words.say("workshop.notFound", id), "workshopId");
         }
     }
 
