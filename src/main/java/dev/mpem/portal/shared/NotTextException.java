@@ -20,7 +20,6 @@ public final class NotTextException extends InvalidFormatException {
 
     /** What is wrong, for a person: {@code where} is e.g. "'notes'" or "The file". */
     public String explain(String where) {
-        return where + " contains the character " + Text.codePoint(character)
-                + ", which is not printable text and cannot be stored.";
+        return Words.say("text.notPrintable", where, Text.codePoint(character));
     }
 }

@@ -67,8 +67,7 @@ public final class Text {
 
     /** What is wrong with a name holding {@code character}, for a person. */
     public static String disguiseMessage(String what, int character) {
-        return what + " contains the invisible character " + codePoint(character) + ", which can make it look like"
-                + " another. Remove it (retype the name if you cannot see it).";
+        return Words.say("text.disguise", what, codePoint(character));
     }
 
     /**
