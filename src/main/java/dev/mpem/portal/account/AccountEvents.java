@@ -25,7 +25,10 @@ public final class AccountEvents {
 
     public record SignInRefused(String username, Refusal reason, String address) implements Audited {
         public String action() { return "SIGN_IN_FAILED"; }
-        public Phrase details() { return Phrase.of("audit.SIGN_IN_FAILED", Phrase.of("audit.why." + reason.name()), address); }
+        public Phrase details() {
+            return Phrase.of("audit.SIGN_IN_FAILED", Phrase.of("audit.why." + reason.name()),
+                    address == null ? Phrase.of("audit.address.unknown") : address);
+        }
         public String actor() { return username; }
     }
 

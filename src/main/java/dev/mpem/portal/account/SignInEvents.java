@@ -46,7 +46,7 @@ class SignInEvents {
         String typed = Text.abbreviate(Text.singleLine(Text.clean(event.getAuthentication().getName())), 100);
         String username = typed == null || typed.isBlank() ? "(blank)" : typed;
         String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : "?";
+                ? details.getRemoteAddress() : null;
         long minute = clock.millis() / 60_000;
         int forAccount = count("account|" + username.toLowerCase(java.util.Locale.ROOT) + "|" + minute);
         int fromAddress = count("address|" + address + "|" + minute);

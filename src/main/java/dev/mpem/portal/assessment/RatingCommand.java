@@ -7,7 +7,8 @@ import dev.mpem.portal.shared.Level;
  * when nothing was stored yet). With {@code levelsRequired} false the current level may be left out
  * to keep only the notes and a planned target (a walk step left before the room agreed).
  */
-public record RatingCommand(@Level Integer current, @Level Integer target, String notes, Long expectedVersion,
+public record RatingCommand(@Level(message = "{level.current.invalid}") Integer current,
+        @Level(message = "{level.target.invalid}") Integer target, String notes, Long expectedVersion,
         boolean levelsRequired, String actor, Agreement agreement) {
 
     public RatingCommand(Integer current, Integer target, String notes, Long expectedVersion, boolean levelsRequired,

@@ -26,8 +26,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class AuditDetails {
 
-    /** Text arguments are cut to this length, so that any entry fits its column. */
+    /** Text arguments are cut to this length at first. */
     static final int MAX_TEXT = 1000;
+
+    /** The arguments column's size: an entry's arguments are shortened until they fit. */
+    static final int MAX_ARGUMENTS = 8000;
+
+    /** How much of each text and each list is kept, from the first try to the last. */
+    private static final int[][] BUDGETS = { { MAX_TEXT, 50 }, { 200, 20 }, { 60, 8 }, { 20, 3 } };
 
     private final MessageSource messages;
     private final JsonMapper json;
@@ -39,17 +45,31 @@ class AuditDetails {
         this.times = times;
     }
 
+    /**
+     * The arguments as JSON that fits the column: texts and lists are shortened step by step (a
+     * list keeps its first items and says how many more there were) until it does.
+     */
     String write(List<Object> arguments) {
-        return json.writeValueAsString(array(arguments));
+        String written = null;
+        for (int[] budget : BUDGETS) {
+            written = json.writeValueAsString(array(arguments, budget[0], budget[1]));
+            if (written.length() <= MAX_ARGUMENTS) {
+                return written;
+            }
+        }
+        return json.writeValueAsString(array(List.of(Text.abbreviate(written, 200)), 200, 1));
     }
 
-    private ArrayNode array(List<?> values) {
+    private ArrayNode array(List<?> values, int text, int items) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        values.forEach(value -> array.add(node(value)));
+        values.stream().limit(items).forEach(value -> array.add(node(value, text, items)));
+        if (values.size() > items) {
+            array.add(node(Phrase.of("audit.more", values.size() - items), text, items));
+        }
         return array;
     }
 
-    private JsonNode node(Object value) {
+    private JsonNode node(Object value, int text, int items) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         if (value == null) {
             return nodes.stringNode("");
@@ -57,11 +77,14 @@ class AuditDetails {
         if (value instanceof Phrase phrase) {
             ObjectNode object = nodes.objectNode();
             object.put("code", phrase.code());
-            object.set("arguments", array(phrase.arguments()));
+            // A phrase's own arguments are all kept; lists among them are shortened like any other.
+            ArrayNode arguments = JsonNodeFactory.instance.arrayNode();
+            phrase.arguments().forEach(argument -> arguments.add(node(argument, text, items)));
+            object.set("arguments", arguments);
             return object;
         }
         if (value instanceof List<?> list) {
-            return array(list);
+            return array(list, text, items);
         }
         if (value instanceof Instant instant) {
             return nodes.objectNode().put("instant", instant.toString());
@@ -72,7 +95,7 @@ class AuditDetails {
         if (value instanceof LocalDate date) {
             return nodes.stringNode(date.toString());
         }
-        return nodes.stringNode(Text.abbreviate(Text.clean(String.valueOf(value)), MAX_TEXT));
+        return nodes.stringNode(Text.abbreviate(Text.clean(String.valueOf(value)), text));
     }
 
     String render(String code, String arguments, Locale locale) {

@@ -22,6 +22,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 
+import dev.mpem.portal.shared.ApiError;
 import dev.mpem.portal.shared.Words;
 
 /**
@@ -104,9 +105,9 @@ class FailureThrottle extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             response.setStatus(429);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"status\":429,\"error\":\"TOO_MANY_REQUESTS\",\"message\":\"" + message + "\"}");
+            response.getWriter().write(ApiError.of(429, "TOO_MANY_REQUESTS", message).json());
             return;
         }
         response.sendError(429, message);

@@ -23,7 +23,8 @@ class TypedValueInBindingErrors {
         @Override
         public void processPropertyAccessException(PropertyAccessException e, BindingResult result) {
             String field = e.getPropertyName();
-            Object value = e.getValue();
+            Object value = e.getValue() instanceof Object[] values ? String.join(", ",
+                    java.util.Arrays.stream(values).map(String::valueOf).toList()) : e.getValue();
             String[] codes = result.resolveMessageCodes(e.getErrorCode(), field);
             Object[] arguments = { new DefaultMessageSourceResolvable(new String[] { result.getObjectName() + "." + field,
                     field }, field), Text.abbreviate(Text.singleLine(Text.clean(String.valueOf(value))), 60) };

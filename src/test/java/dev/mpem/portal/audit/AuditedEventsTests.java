@@ -63,6 +63,22 @@ class AuditedEventsTests {
                 .hasSizeLessThan(AuditDetails.MAX_TEXT + 40);
     }
 
+    /** An executive granted many organisations with long names: the entry is shortened to fit, never refused. */
+    @Test
+    void anEntryWithManyLongArgumentsIsShortenedToFitItsColumn() {
+        List<String> organisations = java.util.stream.IntStream.range(0, 120)
+                .mapToObj(i -> "Organisation " + i + " " + "x".repeat(180)).toList();
+        var event = new dev.mpem.portal.account.AccountEvents.AccountCreated("exec", dev.mpem.portal.account.Role.EXECUTIVE,
+                organisations);
+
+        String arguments = details.write(event.details().arguments());
+
+        assertThat(arguments.length()).isLessThanOrEqualTo(AuditDetails.MAX_ARGUMENTS);
+        assertThat(details.render(event.details().code(), arguments, Locale.UK))
+                .startsWith("Account exec created as Executive with access to organisations \u201cOrganisation 0 ")
+                .contains("more");
+    }
+
     /** A value of each component's type. */
     private static Object sample(Class<?> type) throws Exception {
         RecordComponent[] components = type.getRecordComponents();
