@@ -9,11 +9,7 @@ import java.net.http.HttpResponse;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.stereotype.Controller;
 
 import dev.mpem.portal.account.Role;
 import dev.mpem.portal.support.Browser;
@@ -24,7 +20,6 @@ import dev.mpem.portal.support.PortalTest;
 
 /** Error pages go through the servlet container's error dispatch, so they are tested over real HTTP. */
 @PortalTest
-@Import(ErrorPageTests.Failing.class)
 class ErrorPageTests {
 
     @LocalServerPort
@@ -138,14 +133,5 @@ class ErrorPageTests {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    @TestConfiguration
-    @Controller
-    static class Failing {
-        @GetMapping("/test/failure")
-        String fail() {
-            throw new IllegalStateException("secret internal detail");
-        }
     }
 }

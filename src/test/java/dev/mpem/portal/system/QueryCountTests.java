@@ -12,8 +12,6 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.mpem.portal.account.Role;
@@ -25,13 +23,13 @@ import dev.mpem.portal.organisation.OrganisationView;
 import dev.mpem.portal.support.Fixtures;
 import dev.mpem.portal.workshop.VoteCommand;
 import dev.mpem.portal.workshop.WorkshopService;
+import dev.mpem.portal.support.PortalTest;
 
 /**
  * The busiest pages issue a small, fixed number of SQL statements whatever the amount of data:
  * more organisations, assessments, ratings, workshops or votes do not add queries (no N+1).
  */
-@SpringBootTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
-@AutoConfigureMockMvc
+@PortalTest
 class QueryCountTests {
 
     @Autowired
@@ -54,9 +52,12 @@ class QueryCountTests {
 
     long statements(String page, UserView user) throws Exception {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
         statistics.clear();
         mvc.perform(get(page).with(signedInAs(user))).andExpect(status().isOk());
-        return statistics.getPrepareStatementCount();
+        long statements = statistics.getPrepareStatementCount();
+        statistics.setStatisticsEnabled(false);
+        return statements;
     }
 
     void organisationsWithAssessments(int count) {
