@@ -31,6 +31,17 @@
         main.insertBefore(box, main.firstChild);
     }
 
+    // The page itself, fresh: not the answer to a form sent before (which would be sent again, or
+    // say "your vote is in" about a dimension the room has not voted on yet).
+    function follow() {
+        var page = window.location.pathname.replace(/\/(vote|agree)$/, '');
+        if (page === window.location.pathname && !window.location.search) {
+            window.location.reload();
+        } else {
+            window.location.replace(page);
+        }
+    }
+
     function poll() {
         fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
             .then(function (response) { return response.ok ? response.json() : null; })
@@ -38,7 +49,7 @@
                 if (!state) { return; }
                 if (stamp === null) { stamp = state.stamp; return; }
                 if (state.stamp !== stamp) {
-                    if (dirty) { notice(state.stamp === 'CLOSED'); } else { window.location.reload(); }
+                    if (dirty) { notice(state.stamp === 'CLOSED'); } else { follow(); }
                     stamp = dirty ? state.stamp : stamp;
                 }
             })

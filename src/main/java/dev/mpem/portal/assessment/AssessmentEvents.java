@@ -37,10 +37,10 @@ public final class AssessmentEvents {
         }
     }
 
-    /** A rating changed from {@code before} to {@code after}, by hand or agreed in a workshop. */
+    /** A rating changed from {@code before} to {@code after}, by hand or ({@code agreed}) as a workshop agreed it. */
     public record RatingChanged(Long organisationId, Long assessmentId, String dimension, RatingView before,
-            RatingView after) implements Audited {
-        public String action() { return "RATING_CHANGED"; }
+            RatingView after, boolean agreed) implements Audited {
+        public String action() { return agreed ? "WORKSHOP_AGREED" : "RATING_CHANGED"; }
         public Phrase details() {
             List<Object> parts = new java.util.ArrayList<>();
             parts.add(change("audit.rating.current", before.current(), after.current()));

@@ -147,7 +147,7 @@ public class AssessmentService {
             RatingView before = RatingView.unrated(dimensionCode);
             apply(rating, command);
             RatingView after = ratings.saveAndFlush(rating).view();
-            recordChange(assessment, dimension, before, after);
+            recordChange(assessment, dimension, before, after, command.agreement() != null);
             return after;
         }
         Rating rating = existing.get();
@@ -161,7 +161,7 @@ public class AssessmentService {
         RatingView before = rating.view();
         apply(rating, command);
         RatingView after = ratings.saveAndFlush(rating).view();
-        recordChange(assessment, dimension, before, after);
+        recordChange(assessment, dimension, before, after, command.agreement() != null);
         return after;
     }
 
@@ -174,9 +174,10 @@ public class AssessmentService {
         }
     }
 
-    private void recordChange(Assessment assessment, Dimension dimension, RatingView before, RatingView after) {
+    private void recordChange(Assessment assessment, Dimension dimension, RatingView before, RatingView after,
+            boolean agreedInWorkshop) {
         events.publishEvent(new AssessmentEvents.RatingChanged(assessment.organisationId(), assessment.id(),
-                dimension.name(), before, after));
+                dimension.name(), before, after, agreedInWorkshop));
     }
 
     private RatingView storedRating(long assessmentId, String dimensionCode) {
