@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -48,7 +47,7 @@ class HistoryController {
         OrganisationView organisation = organisations.get(id);
         List<TimelineEntry> timeline = history.timeline(id);
         model.addAttribute("organisation", organisation);
-        model.addAttribute("timeline", newestFirst(timeline));
+        model.addAttribute("timeline", TimelineEntry.newestFirst(timeline));
         model.addAttribute("trend", trend.chart(id, dimension));
         model.addAttribute("dimension", dimension);
         model.addAttribute("dateWarnings",
@@ -89,11 +88,6 @@ class HistoryController {
                 .body(ics);
     }
 
-    static List<TimelineEntry> newestFirst(List<TimelineEntry> oldestFirst) {
-        List<TimelineEntry> newest = new java.util.ArrayList<>(oldestFirst);
-        java.util.Collections.reverse(newest);
-        return newest;
-    }
 
     static String attachment(String name) {
         return ContentDisposition.attachment().filename(name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_"),

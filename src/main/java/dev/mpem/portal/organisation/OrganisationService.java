@@ -64,7 +64,11 @@ public class OrganisationService {
                 .map(Organisation::view);
     }
 
-    /** The organisation's version, which changes with every change of its details (0 when there is none). */
+    /**
+     * The organisation's version, which changes with every change of its details (0 when there is
+     * none): one query on every report view, so it opens no transaction of its own.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public long version(long id) {
         return repository.versionOf(id).orElse(0L);
     }

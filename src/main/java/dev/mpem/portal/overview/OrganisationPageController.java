@@ -2,9 +2,6 @@ package dev.mpem.portal.overview;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,9 +32,7 @@ class OrganisationPageController {
     @GetMapping("/organisations/{id}")
     String show(@PathVariable long id, Model model) {
         model.addAttribute("organisation", organisations.get(id));
-        List<TimelineEntry> timeline = new ArrayList<>(history.timeline(id));
-        Collections.reverse(timeline);
-        model.addAttribute("timeline", timeline);
+        model.addAttribute("timeline", TimelineEntry.newestFirst(history.timeline(id)));
         model.addAttribute("today", LocalDate.now(clock));
         return "organisation/organisation";
     }

@@ -2,7 +2,6 @@ package dev.mpem.portal.system;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
