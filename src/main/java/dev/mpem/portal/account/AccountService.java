@@ -216,6 +216,11 @@ public class AccountService {
         anyoneSignedIn = true;
     }
 
+    /** The account with this username (any case), if there is one. */
+    public java.util.Optional<UserView> find(String username) {
+        return users.findByUsername(UserAccount.normalise(username)).map(UserAccount::view);
+    }
+
     public UserView byUsername(String username) {
         return users.findByUsername(UserAccount.normalise(username)).map(UserAccount::view)
                 .orElseThrow(() -> new InvalidInputException("username", Words.say("account.notFound"), null));

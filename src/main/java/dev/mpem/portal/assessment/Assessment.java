@@ -69,6 +69,9 @@ class Assessment {
     @Version
     private long version;
 
+    /** The consultant's commentary for executives; written whatever the status (it is about the report, not the ratings). */
+    private String commentary;
+
     @ElementCollection
     @CollectionTable(name = "assessment_focus_outcomes", joinColumns = @JoinColumn(name = "assessment_id"))
     @Column(name = "outcome_code")
@@ -146,6 +149,15 @@ class Assessment {
         if (status == AssessmentStatus.COMPLETED) {
             throw new AssessmentCompletedException(id);
         }
+    }
+
+    void changeCommentary(String commentary, Instant now) {
+        this.commentary = commentary;
+        this.updatedAt = now;
+    }
+
+    String commentary() {
+        return commentary;
     }
 
     Long id() {

@@ -67,6 +67,15 @@ class AssessmentApiController {
         return RatingJson.of(assessments.saveRating(id, dimensionCode, command));
     }
 
+    /** The consultant's commentary for executives; blank or null removes it. */
+    @PutMapping("/api/assessments/{id}/commentary")
+    AssessmentJson saveCommentary(@PathVariable long id, @RequestBody CommentaryRequest request) {
+        return AssessmentJson.of(assessments.saveCommentary(id, request.commentary()));
+    }
+
+    record CommentaryRequest(String commentary) {
+    }
+
     @PostMapping("/api/assessments/{id}/complete")
     AssessmentJson complete(@PathVariable long id) {
         return AssessmentJson.of(assessments.complete(id, currentUser.username()));
@@ -87,14 +96,14 @@ class AssessmentApiController {
     record AssessmentJson(long id, long organisationId, String organisationName, String title, LocalDate assessedOn,
             String assessor, String participants, AssessmentStatus status, Instant completedAt, String completedBy,
             List<String> focusOutcomes, List<RatingJson> ratings, List<ReopeningView> reopenings,
-            Long previousAssessmentId) {
+            Long previousAssessmentId, String commentary) {
 
         static AssessmentJson of(AssessmentView assessment) {
             return new AssessmentJson(assessment.id(), assessment.organisationId(), assessment.organisationName(),
                     assessment.title(), assessment.assessedOn(), assessment.assessor(), assessment.participants(),
                     assessment.status(), assessment.completedAt(), assessment.completedBy(),
                     assessment.focusOutcomes(), assessment.ratings().stream().map(RatingJson::of).toList(),
-                    assessment.reopenings(), assessment.previousAssessmentId());
+                    assessment.reopenings(), assessment.previousAssessmentId(), assessment.commentary());
         }
     }
 }

@@ -20,7 +20,7 @@ public final class AssessmentEvents {
 
     /** A re-assessment, started with the targets of the one before as its planned targets. */
     public record ReassessmentStarted(Long organisationId, Long assessmentId, String title, LocalDate assessedOn,
-            String previousTitle, LocalDate previousAssessedOn, int plannedTargets) implements Audited {
+            long previousAssessmentId, String previousTitle, LocalDate previousAssessedOn, int plannedTargets) implements Audited {
         public String action() { return "ASSESSMENT_CREATED"; }
         public Phrase details() {
             return Phrase.of("audit.ASSESSMENT_CREATED.reassessment", title, assessedOn, previousTitle, previousAssessedOn,
@@ -64,6 +64,14 @@ public final class AssessmentEvents {
 
         private static Object level(Integer level) {
             return level == null ? Phrase.of("audit.rating.none") : level;
+        }
+    }
+
+    /** The consultant's commentary was written, changed ({@code length} characters now) or removed (0). */
+    public record CommentaryChanged(Long organisationId, Long assessmentId, int length) implements Audited {
+        public String action() { return "COMMENTARY_CHANGED"; }
+        public Phrase details() {
+            return length == 0 ? Phrase.of("audit.COMMENTARY_CHANGED.removed") : Phrase.of("audit.COMMENTARY_CHANGED", length);
         }
     }
 

@@ -240,8 +240,34 @@ public class AssessmentService {
                 }).toList();
         ratings.saveAllAndFlush(planned);
         events.publishEvent(new AssessmentEvents.ReassessmentStarted(next.organisationId(), next.id(), details.title(),
-                details.assessedOn(), previous.title(), previous.assessedOn(), planned.size()));
+                details.assessedOn(), previousId, previous.title(), previous.assessedOn(), planned.size()));
         return view(next);
+    }
+
+    /** The longest commentary kept, in characters. */
+    public static final int COMMENTARY_MAX = 4000;
+
+    /**
+     * Sets the consultant's commentary (blank removes it). It may change after completion: it speaks
+     * about the report to executives and changes no rating.
+     */
+    @Transactional
+    public AssessmentView saveCommentary(long id, String commentary) {
+        String text = dev.mpem.portal.shared.Text.multiLine(commentary);
+        if (text != null && text.isBlank()) {
+            text = null;
+        }
+        if (text != null && text.length() > COMMENTARY_MAX) {
+            throw new InvalidInputException("commentary", Words.say("commentary.size", COMMENTARY_MAX, text.length()), null);
+        }
+        Assessment assessment = find(id);
+        if (!java.util.Objects.equals(assessment.commentary(), text)) {
+            assessment.changeCommentary(text, clock.instant());
+            assessments.flush();
+            events.publishEvent(new AssessmentEvents.CommentaryChanged(assessment.organisationId(), id,
+                    text == null ? 0 : text.length()));
+        }
+        return view(assessment);
     }
 
     /** A form for the re-assessment of a completed assessment: today, same focus outcomes. */
@@ -321,7 +347,8 @@ public class AssessmentService {
         return new AssessmentView(assessment.id(), organisation.id(), organisation.name(), assessment.title(),
                 assessment.assessedOn(), assessment.assessor(), assessment.participants(), assessment.status(),
                 assessment.createdAt(), assessment.completedAt(), assessment.completedBy(), focus, allRatings,
-                assessment.reopenings().stream().map(Reopening::view).toList(), assessment.previousAssessmentId());
+                assessment.reopenings().stream().map(Reopening::view).toList(), assessment.previousAssessmentId(),
+                assessment.commentary());
     }
 
     /** Today where the person at work is (their time zone, else the portal's). */

@@ -7,12 +7,21 @@ import java.util.Optional;
 
 /**
  * An assessment with all of its ratings, one per dimension of the model and in the model's order
- * (unrated dimensions included, with null levels).
+ * (unrated dimensions included, with null levels). {@code commentary} is the consultant's word to
+ * executives (plain text, paragraphs kept), null until written.
  */
 public record AssessmentView(long id, long organisationId, String organisationName, String title,
         LocalDate assessedOn, String assessor, String participants, AssessmentStatus status, Instant createdAt,
         Instant completedAt, String completedBy, List<String> focusOutcomes, List<RatingView> ratings,
-        List<ReopeningView> reopenings, Long previousAssessmentId) {
+        List<ReopeningView> reopenings, Long previousAssessmentId, String commentary) {
+
+    public AssessmentView(long id, long organisationId, String organisationName, String title, LocalDate assessedOn,
+            String assessor, String participants, AssessmentStatus status, Instant createdAt, Instant completedAt,
+            String completedBy, List<String> focusOutcomes, List<RatingView> ratings, List<ReopeningView> reopenings,
+            Long previousAssessmentId) {
+        this(id, organisationId, organisationName, title, assessedOn, assessor, participants, status, createdAt,
+                completedAt, completedBy, focusOutcomes, ratings, reopenings, previousAssessmentId, null);
+    }
 
     public boolean completed() {
         return status == AssessmentStatus.COMPLETED;

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.mpem.portal.action.PlanProgress;
 import dev.mpem.portal.assessment.AssessmentStatus;
 import dev.mpem.portal.report.Progress;
 import dev.mpem.portal.shared.ConflictException;
@@ -34,7 +35,8 @@ class HistoryApiController {
     CompareJson compare(@PathVariable long id, @RequestParam(name = "from", required = false) Long from,
             @RequestParam(name = "to", required = false) Long to) {
         Progress progress = history.compare(id, from, to).orElseThrow(NothingToCompareException::new);
-        return CompareJson.of(progress, history.futureDateWarnings(List.of(progress.from(), progress.to())));
+        return CompareJson.of(progress, history.planProgress(progress),
+                history.futureDateWarnings(List.of(progress.from(), progress.to())));
     }
 
     record HistoryJson(long id, String title, LocalDate assessedOn, AssessmentStatus status, BigDecimal overallCurrent,
@@ -53,20 +55,27 @@ class HistoryApiController {
             boolean contested) {
     }
 
+    /**
+     * Planned versus actual, levels and work: per dimension the target status and what became of the
+     * earlier plan's items ({@code actions}: done, still open, overdue among the open, dropped), and
+     * the same counts for the whole plan at the top level.
+     */
     record CompareJson(long from, long to, LocalDate fromAssessedOn, LocalDate toAssessedOn, List<RowJson> dimensions,
-            Map<Progress.TargetStatus, Integer> summary, long notComparable, List<String> warnings) {
+            Map<Progress.TargetStatus, Integer> summary, long notComparable, List<String> warnings,
+            PlanProgress.Counts actions) {
 
-        static CompareJson of(Progress progress, List<String> warnings) {
+        static CompareJson of(Progress progress, PlanProgress plan, List<String> warnings) {
             return new CompareJson(progress.from().id(), progress.to().id(), progress.from().assessedOn(),
                     progress.to().assessedOn(),
                     progress.dimensions().stream().map(row -> new RowJson(row.dimension().code(), row.fromCurrent(),
-                            row.fromTarget(), row.toCurrent(), row.change(), row.targetStatus(), row.delta())).toList(),
-                    progress.summary(), progress.notComparable(), warnings);
+                            row.fromTarget(), row.toCurrent(), row.change(), row.targetStatus(), row.delta(),
+                            plan.of(row.dimension().code()))).toList(),
+                    progress.summary(), progress.notComparable(), warnings, plan.total());
         }
     }
 
     record RowJson(String dimension, Integer fromCurrent, Integer fromTarget, Integer toCurrent, Progress.Change change,
-            Progress.TargetStatus targetStatus, Integer delta) {
+            Progress.TargetStatus targetStatus, Integer delta, PlanProgress.Counts actions) {
     }
 
     static class NothingToCompareException extends ConflictException {

@@ -61,6 +61,7 @@ class HistoryController {
         }).submit(() -> {
             history.compare(id, from, to).ifPresent(progress -> {
                 model.addAttribute("progress", progress);
+                model.addAttribute("previousPlan", history.planProgress(progress));
                 model.addAttribute("selectedFrom", progress.from().id());
                 model.addAttribute("selectedTo", progress.to().id());
             });
@@ -90,8 +91,7 @@ class HistoryController {
 
 
     static String attachment(String name) {
-        return ContentDisposition.attachment().filename(name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_"),
-                StandardCharsets.UTF_8).build().toString();
+        return dev.mpem.portal.shared.Downloads.attachment(name);
     }
 
     static class NoDueDateException extends NotFoundException {

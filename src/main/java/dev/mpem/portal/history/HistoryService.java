@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import dev.mpem.portal.assessment.AssessmentNotFoundException;
+import dev.mpem.portal.action.ActionService;
+import dev.mpem.portal.action.PlanProgress;
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.report.Progress;
@@ -23,10 +25,17 @@ public class HistoryService {
 
     private final AssessmentService assessments;
     private final ReportService reports;
+    private final ActionService actions;
 
-    HistoryService(AssessmentService assessments, ReportService reports) {
+    HistoryService(AssessmentService assessments, ReportService reports, ActionService actions) {
         this.assessments = assessments;
         this.reports = reports;
+        this.actions = actions;
+    }
+
+    /** What became of the earlier assessment's action plan by the later one. */
+    public PlanProgress planProgress(Progress progress) {
+        return actions.progress(progress.from(), progress.to());
     }
 
     /** Every assessment of the organisation, oldest first, with its overall averages. */

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.mpem.portal.action.ActionView;
 import dev.mpem.portal.assessment.AssessmentStatus;
 import dev.mpem.portal.assessment.Confidence;
 import dev.mpem.portal.model.Outcome;
@@ -26,13 +27,14 @@ class ReportApiController {
     /** The report; {@code votes} holds the revealed workshop votes per dimension, kept with the assessment. */
     @GetMapping("/api/assessments/{id}/report")
     ReportJson report(@PathVariable long id) {
-        return ReportJson.of(reports.report(id)).withVotes(renderer.votes(id));
+        GapReport report = reports.report(id);
+        return ReportJson.of(report).withVotes(renderer.votes(id)).withSummary(reports.summary(report));
     }
 
     record ReportJson(long assessmentId, long organisationId, String title, String assessedOn, AssessmentStatus status,
             boolean draft, List<DimensionJson> dimensions, List<CategoryJson> categories, AveragesJson overall,
             List<OutcomeJson> outcomes, String priorityRule, List<PriorityJson> priorities, List<RoadmapJson> roadmap,
-            List<Warning> warnings, Map<String, ?> votes) {
+            List<Warning> warnings, Map<String, ?> votes, List<ActionView> actions, SummaryJson summary) {
 
         static ReportJson of(GapReport report) {
             var a = report.assessment();
@@ -51,13 +53,43 @@ class ReportApiController {
                             item.dimension().current(), item.dimension().target(),
                             item.steps().stream().map(step -> new StepJson(step.level().number(), step.level().name(),
                                     step.descriptor())).toList())).toList(),
-                    report.warnings(), Map.of());
+                    report.warnings(), Map.of(), List.of(), null);
         }
 
         ReportJson withVotes(Map<String, ?> votes) {
             return new ReportJson(assessmentId, organisationId, title, assessedOn, status, draft, dimensions, categories,
-                    overall, outcomes, priorityRule, priorities, roadmap, warnings, votes);
+                    overall, outcomes, priorityRule, priorities, roadmap, warnings, votes, actions, summary);
         }
+
+        ReportJson withSummary(ExecutiveSummary summary) {
+            return new ReportJson(assessmentId, organisationId, title, assessedOn, status, draft, dimensions, categories,
+                    overall, outcomes, priorityRule, priorities, roadmap, warnings, votes, summary.plan(),
+                    SummaryJson.of(summary));
+        }
+    }
+
+    /**
+     * The executive summary's figures: per dimension the current level of the previous assessment
+     * (null without one), the current and target now and the trend between the two currents (null
+     * when either is unrated); the plan's counts by status and of overdue items.
+     */
+    record SummaryJson(Long previousAssessmentId, List<SummaryRowJson> dimensions, Map<String, Integer> actionCounts) {
+
+        static SummaryJson of(ExecutiveSummary summary) {
+            Progress progress = summary.progress();
+            List<SummaryRowJson> rows = summary.report().dimensions().stream().map(gap -> {
+                Progress.Row row = progress == null ? null : progress.dimensions().stream()
+                        .filter(r -> r.dimension().code().equals(gap.code())).findFirst().orElse(null);
+                return new SummaryRowJson(gap.code(), row == null ? null : row.fromCurrent(),
+                        summary.report().assessment().rating(gap.code()).current(),
+                        summary.report().assessment().rating(gap.code()).target(),
+                        row == null || row.change() == null ? null : row.change().name());
+            }).toList();
+            return new SummaryJson(progress == null ? null : progress.from().id(), rows, summary.actionCounts());
+        }
+    }
+
+    record SummaryRowJson(String dimension, Integer previousCurrent, Integer current, Integer target, String trend) {
     }
 
     record DimensionJson(String dimension, String name, String category, Integer current, Integer target, Integer gap,

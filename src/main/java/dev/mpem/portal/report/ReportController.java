@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.View;
 
-/** The gap report of an assessment as a page, a PDF to forward and a CSV to analyse. */
+/** The gap report of an assessment as a page, a PDF to forward and a CSV to analyse; its executive summary as a page and a PDF. */
 @Controller
 class ReportController {
 
@@ -40,6 +40,16 @@ class ReportController {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ReportRenderer.attachment(report, "csv"))
-                .body(reports.csv(report));
+                .body(reports.csv(report, reports.planOf(id)));
+    }
+
+    @GetMapping("/assessments/{id}/summary")
+    View summary(@PathVariable long id, Model model) throws Exception {
+        return renderer.summaryPage(model, id, "/assessments/" + id + "/summary.pdf", "/assessments/" + id + "/report");
+    }
+
+    @GetMapping("/assessments/{id}/summary.pdf")
+    ResponseEntity<byte[]> summaryPdf(@PathVariable long id, Locale locale) {
+        return renderer.summaryPdf(id, locale);
     }
 }

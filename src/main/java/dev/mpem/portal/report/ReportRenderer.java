@@ -24,6 +24,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
+import dev.mpem.portal.action.ActionService;
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.ReportFingerprint;
 import dev.mpem.portal.model.ModelService;
@@ -55,6 +56,7 @@ public class ReportRenderer {
     private final AssessmentService assessments;
     private final ThymeleafViewResolver views;
     private final MessageSource messages;
+    private final ActionService actions;
 
     private final Cache<String, RenderedReport> pages = Caffeine.newBuilder()
             .maximumWeight(48L * 1024 * 1024).weigher((String key, RenderedReport page) -> page.body().length)
@@ -73,8 +75,9 @@ public class ReportRenderer {
 
     ReportRenderer(PdfRenderer pdf, ITemplateEngine templates, ModelService modelService, ReportService reports,
             ObjectProvider<ReportInputs> inputs, ObjectProvider<RevealedVotes> votes, AssessmentService assessments,
-            ThymeleafViewResolver views, MessageSource messages) {
+            ThymeleafViewResolver views, MessageSource messages, ActionService actions) {
         this.messages = messages;
+        this.actions = actions;
         this.pdf = pdf;
         this.templates = templates;
         this.modelService = modelService;
@@ -102,7 +105,8 @@ public class ReportRenderer {
      */
     private String key(long assessmentId) {
         ReportFingerprint fingerprint = assessments.fingerprint(assessmentId);
-        StringBuilder key = new StringBuilder().append(assessmentId).append('|').append(fingerprint.value());
+        StringBuilder key = new StringBuilder().append(assessmentId).append('|').append(fingerprint.value())
+                .append('|').append(actions.version(assessmentId));
         inputs.forEach(input -> key.append('|').append(input.version(assessmentId)));
         return key.toString();
     }
@@ -151,20 +155,55 @@ public class ReportRenderer {
                 .body(document.bytes());
     }
 
+    /**
+     * The executive summary page: not cached as a body (it is small, and its plan changes by the day);
+     * {@code pdfUrl} is its download, {@code reportUrl} the full report.
+     */
+    public View summaryPage(Model model, long assessmentId, String pdfUrl, String reportUrl) throws Exception {
+        ExecutiveSummary summary = reports.summary(assessmentId);
+        model.addAttribute("report", summary.report());
+        model.addAttribute("summary", summary);
+        model.addAttribute("pdfUrl", pdfUrl);
+        model.addAttribute("reportUrl", reportUrl);
+        return views.resolveViewName("report/summary", LocaleContextHolder.getLocale());
+    }
+
+    /** The executive summary as a PDF of at most two A4 pages, cached like the report's. */
+    public ResponseEntity<byte[]> summaryPdf(long assessmentId, Locale requested) {
+        Locale locale = supported(requested);
+        RenderedPdf document = documents.get(key(assessmentId) + "|summary|" + locale, key -> {
+            GapReport report = reports.report(assessmentId);
+            Context context = new Context(locale);
+            context.setVariables(Map.of("report", report, "mpem", modelService.model(),
+                    "summary", reports.summary(report)));
+            String name = "MPEM executive summary - " + report.assessment().organisationName() + " - "
+                    + report.assessment().assessedOn() + ".pdf";
+            return new RenderedPdf(pdf.render(templates.process("report/summary-pdf", context)),
+                    dev.mpem.portal.shared.Downloads.attachment(name));
+        });
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, document.attachment())
+                .body(document.bytes());
+    }
+
     private Context context(GapReport report, Locale locale, int chartWidth) {
         Context context = new Context(locale);
+        ExecutiveSummary summary = reports.summary(report);
         context.setVariables(Map.of("report", report, "mpem", modelService.model(),
                 "radar", Charts.radar(report, "radar", chartWidth, messages.getMessage("chart.radar.notRated", null, locale)),
                 "bars", Charts.categoryBars(report, "bars", chartWidth),
-                "votes", votes(report.assessment().id())));
-        reports.progressTo(report.assessment()).ifPresent(progress -> context.setVariable("progress", progress));
+                "votes", votes(report.assessment().id()), "summary", summary));
+        if (summary.progress() != null) {
+            context.setVariable("progress", summary.progress());
+            context.setVariable("previousPlan", summary.previousPlan());
+        }
         return context;
     }
 
     static String attachment(GapReport report, String extension) {
         String name = "MPEM gap report - " + report.assessment().organisationName() + " - "
                 + report.assessment().assessedOn() + "." + extension;
-        return ContentDisposition.attachment().filename(name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_"),
-                StandardCharsets.UTF_8).build().toString();
+        return dev.mpem.portal.shared.Downloads.attachment(name);
     }
 }

@@ -44,12 +44,13 @@ class SecurityConfiguration {
     static final String[] EXECUTIVE_PAGES = { "/", "/model", "/organisations", "/organisations/*",
             "/organisations/*/history", "/organisations/*/history.csv", "/organisations/*/next-assessment.ics",
             "/assessments/*", "/assessments/*/report", "/assessments/*/report.pdf",
-            "/assessments/*/report.csv" };
+            "/assessments/*/report.csv", "/assessments/*/summary", "/assessments/*/summary.pdf",
+            "/assessments/*/actions", "/assessments/*/actions.csv", "/assessments/*/actions.ics", "/actions/*" };
 
     /** API resources an executive may read (GET). */
     static final String[] EXECUTIVE_API = { "/api/model", "/api/organisations", "/api/organisations/*",
             "/api/organisations/*/history", "/api/organisations/*/compare", "/api/assessments/*",
-            "/api/assessments/*/report" };
+            "/api/assessments/*/report", "/api/assessments/*/actions", "/api/actions/*" };
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"

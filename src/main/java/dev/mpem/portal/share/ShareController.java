@@ -84,7 +84,23 @@ class ShareController {
         ShareView link = shares.use(token);
         model.addAttribute("shared", true);
         model.addAttribute("share", link);
+        model.addAttribute("summaryUrl", "/share/" + token + "/summary");
         return renderer.page(model, link.assessmentId(), "/share/" + token + "/report.pdf", null);
+    }
+
+    /** The executive summary of the shared report: the same aggregates an executive reads. */
+    @GetMapping("/share/{token}/summary")
+    View sharedSummary(@PathVariable String token, Model model) throws Exception {
+        ShareView link = shares.use(token);
+        model.addAttribute("shared", true);
+        model.addAttribute("share", link);
+        return renderer.summaryPage(model, link.assessmentId(), "/share/" + token + "/summary.pdf", "/share/" + token);
+    }
+
+    @GetMapping("/share/{token}/summary.pdf")
+    ResponseEntity<byte[]> sharedSummaryPdf(@PathVariable String token, Locale locale) {
+        ShareView link = shares.use(token);
+        return renderer.summaryPdf(link.assessmentId(), locale);
     }
 
     @GetMapping("/share/{token}/report.pdf")
