@@ -374,7 +374,7 @@ class HistoryTests {
         assertThat(page.select("table.timeline tbody tr")).hasSize(2);
         // Review 2026: currents 4,2,2,2 + 7 x 3 = 31 / 11 = 2.8; targets 5,3,3,4 + 7 x 4 = 43 / 11 = 3.9
         assertThat(page.getElementById("timeline-" + h.next().id()).select("td").eachText())
-                .containsExactly("2026-05-14", "Completed", "2.8", "3.9", "Gap report");
+                .containsExactly("2026-05-14", "Completed", "2.8", "3.9", "Executive summary · Gap report");
         assertThat(page.select("table.timeline tbody th").eachText()).containsExactly("Review 2026", h.baseline().title());
         assertThat(page.selectFirst(".due-panel").text()).contains("2026-11-14");
     }

@@ -132,7 +132,10 @@ class ReportExportsTests {
         assertThat(page.select("#roadmap-EXTENT li").eachText()).hasSize(2)
                 .satisfiesExactly(first -> assertThat(first).startsWith("3 Intermediate Rules-based personalization"),
                         second -> assertThat(second).startsWith("4 Mature Personas & dynamic segmentation"));
-        assertThat(page.select(".outcome h3").first().text()).isEqualTo("Widen reach In focus");
+        // The seven outcome tables are one heat map now: focus outcomes first, gaps of key dimensions only.
+        assertThat(page.select("#heat-WIDEN_REACH th").first().text()).isEqualTo("Widen reach In focus");
+        assertThat(page.select(".heat-table tbody tr")).hasSize(7);
+        assertThat(page.select(".outcome h3").first().text()).startsWith("Widen reach");
         assertThat(page.select(".warning h3").eachText()).containsExactly("Imbalance between dimensions");
         assertThat(page.select("a[href$=report.pdf]")).hasSize(1);
     }
@@ -152,11 +155,14 @@ class ReportExportsTests {
 
         assertThat(lines).hasSize(12);
         assertThat(lines.get(0)).isEqualTo("code,name,category,current,target,gap,organisation,assessment_title,"
-                + "assessed_on,status,confidence,notes");
-        assertThat(lines.get(1)).isEqualTo("EXTENT,Extent,FUNCTIONAL,2,4,2," + quoted + ",Baseline,2026-05-14,COMPLETED,,");
+                + "assessed_on,status,confidence,notes,actions_planned,actions_in_progress,actions_done,actions_dropped,"
+                + "actions_overdue,actions");
+        assertThat(lines.get(1)).isEqualTo("EXTENT,Extent,FUNCTIONAL,2,4,2," + quoted + ",Baseline,2026-05-14,COMPLETED,,"
+                + ",0,0,0,0,0,");
         assertThat(lines.get(3)).isEqualTo("ACCURACY_AND_LEARNABILITY,Accuracy and learnability,FUNCTIONAL,2,3,1,"
-                + quoted + ",Baseline,2026-05-14,COMPLETED,,");
-        assertThat(lines.get(11)).isEqualTo("CULTURE,Culture,PEOPLE,1,2,1," + quoted + ",Baseline,2026-05-14,COMPLETED,,");
+                + quoted + ",Baseline,2026-05-14,COMPLETED,,,0,0,0,0,0,");
+        assertThat(lines.get(11)).isEqualTo("CULTURE,Culture,PEOPLE,1,2,1," + quoted + ",Baseline,2026-05-14,COMPLETED,,"
+                + ",0,0,0,0,0,");
     }
 
     @Test
@@ -172,9 +178,10 @@ class ReportExportsTests {
                 .getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(csv).startsWith("code,name,category,current,target,gap,organisation,assessment_title,assessed_on,"
-                + "status,confidence,notes\r\n");
+                + "status,confidence,notes,actions_planned,actions_in_progress,actions_done,actions_dropped,"
+                + "actions_overdue,actions\r\n");
         assertThat(csv).contains("EXTENT,Extent,FUNCTIONAL,2,4,2," + name + ",Spring review,2026-05-14,DRAFT,,"
-                + "\"Mostly e-mail greetings,\n\"\"personal\"\" in name only\"\r\n");
+                + "\"Mostly e-mail greetings,\n\"\"personal\"\" in name only\",0,0,0,0,0,\r\n");
     }
 
     @Autowired
@@ -252,7 +259,7 @@ class ReportExportsTests {
                 .andExpect(jsonPath("$.overall.rated", is(2)));
         String csv = mvc.perform(get("/assessments/" + draft.id() + "/report.csv")).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(csv).containsPattern("\r\nSCOPE,Scope,FUNCTIONAL,,,,[^\r\n]*,DRAFT,,\r\n");
+        assertThat(csv).containsPattern("\r\nSCOPE,Scope,FUNCTIONAL,,,,[^\r\n]*,DRAFT,,,0,0,0,0,0,\r\n");
     }
 
     @Test
