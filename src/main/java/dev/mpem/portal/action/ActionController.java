@@ -3,7 +3,6 @@ package dev.mpem.portal.action;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +24,8 @@ import dev.mpem.portal.shared.Words;
 
 /**
  * The action plan pages: the plan of an assessment with the suggestions drawn from the paper, and
- * the form for one item. Executives read the plan; consultants and admins change it.
+ * the form for one item. Executives read the plan; consultants and admins change it. A form is
+ * checked by the service alone (not on binding), so every problem is shown at once.
  */
 @Controller
 class ActionController {
@@ -87,7 +87,7 @@ class ActionController {
     }
 
     @PostMapping("/assessments/{id}/actions")
-    String create(@PathVariable long id, @Valid @ModelAttribute("form") ActionForm form, BindingResult result,
+    String create(@PathVariable long id, @ModelAttribute("form") ActionForm form, BindingResult result,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         AssessmentView assessment = assessments.get(id);
         ActionForm typed = typed(form, result);
@@ -107,7 +107,7 @@ class ActionController {
     }
 
     @PostMapping("/actions/{actionId}")
-    String update(@PathVariable long actionId, @Valid @ModelAttribute("form") ActionForm form, BindingResult result,
+    String update(@PathVariable long actionId, @ModelAttribute("form") ActionForm form, BindingResult result,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         ActionView item = actions.get(actionId);
         ActionForm typed = typed(form, result);

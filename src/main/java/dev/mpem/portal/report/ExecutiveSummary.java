@@ -21,6 +21,9 @@ import dev.mpem.portal.assessment.Confidence;
 public record ExecutiveSummary(GapReport report, Progress progress, PlanProgress previousPlan, HeatMap heatMap,
         List<ActionView> plan, Map<String, Integer> actionCounts, List<ActionView> nextDue, List<ActionView> overdue) {
 
+    /** The most A4 pages its PDF may take. */
+    public static final int MAX_PAGES = 2;
+
     /** How many top gaps the summary names. */
     public static final int TOP_GAPS = 5;
 

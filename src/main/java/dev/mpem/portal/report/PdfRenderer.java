@@ -75,6 +75,56 @@ class PdfRenderer {
     };
 
     byte[] render(String html) {
+        return layOut(html).bytes();
+    }
+
+    /**
+     * A PDF laid out to read well: {@code html} gives the document at a tightness from 0 (as
+     * designed) to {@link #MAX_TIGHTNESS}. When the first layout runs over {@code maxPages} (0: no
+     * limit) or leaves a nearly empty last page, tighter layouts are tried and the best one is kept:
+     * within the page limit first, then without a nearly empty last page, then fewest pages.
+     */
+    byte[] render(java.util.function.IntFunction<String> html, int maxPages) {
+        Laid best = null;
+        for (int tightness = 0; tightness <= MAX_TIGHTNESS; tightness++) {
+            Laid laid = layOut(html.apply(tightness));
+            if (best == null || laid.betterThan(best, maxPages)) {
+                best = laid;
+            }
+            if (best.acceptable(maxPages)) {
+                break;
+            }
+        }
+        return best.bytes();
+    }
+
+    /** How much tighter than designed a document may be laid out (see the PDF templates' tight-1 and tight-2). */
+    static final int MAX_TIGHTNESS = 2;
+
+    /** A last page filled less than this (of its text area) is nearly empty. */
+    static final double NEARLY_EMPTY = 0.25;
+
+    /** A laid-out PDF: its bytes, its pages and how far down the text of its last page goes (0 to 1). */
+    record Laid(byte[] bytes, int pages, double lastPageFill) {
+
+        boolean acceptable(int maxPages) {
+            return (maxPages == 0 || pages <= maxPages) && (pages == 1 || lastPageFill >= NEARLY_EMPTY);
+        }
+
+        boolean betterThan(Laid other, int maxPages) {
+            boolean fits = maxPages == 0 || pages <= maxPages;
+            boolean otherFits = maxPages == 0 || other.pages <= maxPages;
+            if (fits != otherFits) {
+                return fits;
+            }
+            if (acceptable(maxPages) != other.acceptable(maxPages)) {
+                return acceptable(maxPages);
+            }
+            return pages < other.pages;
+        }
+    }
+
+    private Laid layOut(String html) {
         org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         acquire();
@@ -95,6 +145,7 @@ class PdfRenderer {
             builder.withW3cDocument(document, "/");
             builder.toStream(out);
             builder.run();
+            return new Laid(out.toByteArray(), pdf.getNumberOfPages(), lastPageFill(pdf));
         }
         catch (IOException e) {
             throw new UncheckedIOException("The PDF could not be written", e);
@@ -105,8 +156,36 @@ class PdfRenderer {
             }
             rendering.release();
         }
-        return out.toByteArray();
     }
+
+    /**
+     * How far down its text area the last page's text reaches, from 0 (empty) to 1 (full); the
+     * running footer in the bottom margin does not count.
+     */
+    private static double lastPageFill(PDDocument pdf) throws IOException {
+        int last = pdf.getNumberOfPages();
+        float height = pdf.getPage(last - 1).getMediaBox().getHeight();
+        float[] lowest = { 0 };
+        org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+            @Override
+            protected void writeString(String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions) {
+                for (org.apache.pdfbox.text.TextPosition position : positions) {
+                    float y = position.getYDirAdj();
+                    if (y < height - MARGIN_BOTTOM && y > lowest[0]) {
+                        lowest[0] = y;
+                    }
+                }
+            }
+        };
+        stripper.setStartPage(last);
+        stripper.setEndPage(last);
+        stripper.getText(pdf);
+        return Math.max(0, (lowest[0] - MARGIN_TOP) / (height - MARGIN_TOP - MARGIN_BOTTOM));
+    }
+
+    /** The page margins of the PDF templates, in points (about 15 mm and 16 mm). */
+    private static final float MARGIN_TOP = 42;
+    private static final float MARGIN_BOTTOM = 46;
 
     private void acquire() {
         try {

@@ -146,8 +146,11 @@ public class ReportRenderer {
         Locale locale = supported(requested);
         RenderedPdf document = documents.get(key(assessmentId) + "|" + locale, key -> {
             GapReport report = reports.report(assessmentId);
-            return new RenderedPdf(pdf.render(templates.process("report/report-pdf", context(report, locale, 470))),
-                    attachment(report, "pdf"));
+            Context context = context(report, locale, 470);
+            return new RenderedPdf(pdf.render(tightness -> {
+                context.setVariable("tightness", tightness);
+                return templates.process("report/report-pdf", context);
+            }, 0), attachment(report, "pdf"));
         });
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -178,8 +181,10 @@ public class ReportRenderer {
                     "summary", reports.summary(report)));
             String name = "MPEM executive summary - " + report.assessment().organisationName() + " - "
                     + report.assessment().assessedOn() + ".pdf";
-            return new RenderedPdf(pdf.render(templates.process("report/summary-pdf", context)),
-                    dev.mpem.portal.shared.Downloads.attachment(name));
+            return new RenderedPdf(pdf.render(tightness -> {
+                context.setVariable("tightness", tightness);
+                return templates.process("report/summary-pdf", context);
+            }, ExecutiveSummary.MAX_PAGES), dev.mpem.portal.shared.Downloads.attachment(name));
         });
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
