@@ -79,6 +79,17 @@ class AccessMatrixTests {
                 new Case("report PDF", t -> get("/assessments/" + a + "/report.pdf"), 302, 200, 200, 200),
                 new Case("report CSV", t -> get("/assessments/" + a + "/report.csv"), 302, 200, 200, 200),
                 new Case("share links", t -> get("/assessments/" + a + "/shares"), 302, 403, 200, 200),
+                new Case("executive summary", t -> get("/assessments/" + a + "/summary"), 302, 200, 200, 200),
+                new Case("summary PDF", t -> get("/assessments/" + a + "/summary.pdf"), 302, 200, 200, 200),
+                new Case("action plan", t -> get("/assessments/" + a + "/actions"), 302, 200, 200, 200),
+                new Case("action plan CSV", t -> get("/assessments/" + a + "/actions.csv"), 302, 200, 200, 200),
+                new Case("action plan calendar", t -> get("/assessments/" + a + "/actions.ics"), 302, 200, 200, 200),
+                new Case("new action form", t -> get("/assessments/" + a + "/actions/new"), 302, 403, 200, 200),
+                new Case("add an action", t -> post("/assessments/" + a + "/actions").param("dimension", "EXTENT")
+                        .param("title", "Matrix").with(csrf()), 302, 403, 302, 302),
+                new Case("commentary form", t -> get("/assessments/" + a + "/commentary"), 302, 403, 200, 200),
+                new Case("save commentary", t -> post("/assessments/" + a + "/commentary").param("commentary", "Note")
+                        .with(csrf()), 302, 403, 302, 302),
                 new Case("accounts", t -> get("/admin/users"), 302, 403, 403, 200),
                 new Case("audit trail", t -> get("/admin/audit"), 302, 403, 403, 200),
                 new Case("change password form", t -> get("/account/password"), 302, 200, 200, 200),
@@ -109,7 +120,14 @@ class AccessMatrixTests {
                         .content("{\"username\":\"" + Fixtures.unique("u").replace(' ', '-') + "\",\"password\":\""
                                 + Fixtures.PASSWORD + "\",\"role\":\"CONSULTANT\",\"organisations\":[]}"),
                         401, 403, 403, 201),
-                new Case("GET /api/users", t -> get("/api/users"), 401, 403, 403, 200));
+                new Case("GET /api/users", t -> get("/api/users"), 401, 403, 403, 200),
+                new Case("GET /api/assessments/{id}/actions", t -> get("/api/assessments/" + a + "/actions"),
+                        401, 200, 200, 200),
+                new Case("POST /api/assessments/{id}/actions", t -> post("/api/assessments/" + a + "/actions")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"dimension\":\"EXTENT\",\"title\":\"Matrix\"}"),
+                        401, 403, 201, 201),
+                new Case("PUT /api/assessments/{id}/commentary", t -> put("/api/assessments/" + a + "/commentary")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"commentary\":\"Matrix\"}"), 401, 403, 200, 200));
     }
 
     @Test

@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.mpem.portal.PortalApplication;
 import dev.mpem.portal.account.Role;
 import dev.mpem.portal.account.UserView;
+import dev.mpem.portal.action.ActionForm;
+import dev.mpem.portal.action.ActionService;
 import dev.mpem.portal.assessment.AssessmentForm;
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
@@ -76,6 +78,9 @@ class TransferRoundTripTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    ActionService actions;
+
     void richData() {
         UserView executive = fixtures.user(Role.EXECUTIVE);
         AssessmentView baseline = fixtures.assessment("SELL_MORE", "WIDEN_REACH");
@@ -85,6 +90,11 @@ class TransferRoundTripTests {
         fixtures.complete(baseline.id());
         assessments.reopen(baseline.id(), "pat", "missed a note");
         fixtures.complete(baseline.id());
+        actions.create(baseline.id(), new ActionForm("EXTENT", "Pilot \"rules\" \u2014 Łódź", "Two\nlines", "CRM",
+                executive.username(), "2026-01-31", "IN_PROGRESS", 3, null));
+        actions.create(baseline.id(), new ActionForm("CULTURE", "Name a champion", null, null, null, null, "DONE", null, null));
+        actions.dismiss(baseline.id(), "CULTURE", 2);
+        assessments.saveCommentary(baseline.id(), "Para one.\n\nPara two \uD83D\uDE80");
         AssessmentView next = assessments.reassess(baseline.id(), new AssessmentForm("Six months on",
                 java.time.LocalDate.now().toString(), "Pat", "CMO", List.of("SELL_MORE")));
         shares.create(baseline.id(), 30);
@@ -150,6 +160,12 @@ class TransferRoundTripTests {
                     .anySatisfy(row -> assertThat(row.get("notes").toString())
                     .contains("Łódź", "\uD83D\uDE80", "\n"));
             assertThat(before.get("workshop_votes")).hasSizeGreaterThanOrEqualTo(2);
+            // The plan, its carried continuation and a dismissed suggestion come along.
+            assertThat(before.get("action_items")).hasSizeGreaterThanOrEqualTo(3)
+                    .anySatisfy(row -> assertThat(row.get("carried_from")).isNotNull());
+            assertThat(before.get("action_dismissals")).isNotEmpty();
+            assertThat(before.get("assessments")).anySatisfy(row -> assertThat(row.get("commentary"))
+                    .isEqualTo("Para one.\n\nPara two \uD83D\uDE80"));
 
             // Imported accounts sign in with their own passwords on the new portal.
             String hash = target.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
