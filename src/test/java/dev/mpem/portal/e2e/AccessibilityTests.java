@@ -54,7 +54,8 @@ class AccessibilityTests {
 
         for (String page : new String[] { "/", "/assessments/" + assessment.id() + "/steps/SCOPE",
                 "/assessments/" + assessment.id() + "/report", "/model", "/organisations/" + assessment.organisationId(),
-                "/assessments/" + assessment.id() }) {
+                "/assessments/" + assessment.id(), "/assessments/" + assessment.id() + "/summary",
+                "/assessments/" + assessment.id() + "/actions", "/assessments/" + assessment.id() + "/actions/new" }) {
             driver.get("http://localhost:" + port + page);
             assertThat(violations(driver)).as(page).isEmpty();
         }

@@ -87,7 +87,8 @@ class ScreenSizesTests {
             for (String path : List.of("/assessments/" + draft.id() + "/steps/SCOPE",
                     "/assessments/" + review.id() + "/report", "/organisations/" + review.organisationId() + "/history",
                     "/organisations/" + review.organisationId(), "/assessments/" + review.id(), workshop,
-                    "/assessments/" + draft.id() + "/workshops", "/account")) {
+                    "/assessments/" + draft.id() + "/workshops", "/account", "/assessments/" + review.id() + "/summary",
+                    "/assessments/" + review.id() + "/actions", "/assessments/" + review.id() + "/actions/new")) {
                 page.open(path);
                 problems.addAll(page.problems(path + at));
             }
