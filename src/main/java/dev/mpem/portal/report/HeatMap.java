@@ -31,6 +31,28 @@ public record HeatMap(List<Dimension> columns, List<Row> rows) {
         }
     }
 
+    /** How many characters a line of a column label in a PDF takes before it is split in two. */
+    private static final int LABEL_LINE = 12;
+
+    /**
+     * A dimension's name as the one or two lines of a column label printed sideways in a PDF: split
+     * at the space nearest its middle when it is long.
+     */
+    public List<String> labelLines(Dimension dimension) {
+        String name = dimension.name();
+        if (name.length() <= LABEL_LINE || name.indexOf(' ') < 0) {
+            return List.of(name);
+        }
+        int middle = name.length() / 2;
+        int best = -1;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) == ' ' && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) {
+                best = i;
+            }
+        }
+        return List.of(name.substring(0, best), name.substring(best + 1));
+    }
+
     static HeatMap of(GapReport report, List<Dimension> dimensions) {
         List<Row> rows = report.outcomes().stream().map(lens -> new Row(lens.outcome(), lens.focus(),
                 dimensions.stream().map(d -> new Cell(d.code(), lens.outcome().influencedBy(d.code()),

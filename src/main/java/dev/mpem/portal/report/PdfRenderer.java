@@ -124,7 +124,7 @@ class PdfRenderer {
         }
     }
 
-    private Laid layOut(String html) {
+    Laid layOut(String html) {
         org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         acquire();
@@ -144,8 +144,14 @@ class PdfRenderer {
                     PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.withW3cDocument(document, "/");
             builder.toStream(out);
-            builder.run();
-            return new Laid(out.toByteArray(), pdf.getNumberOfPages(), lastPageFill(pdf));
+            // Written into the document without closing it, so its text can be measured before it is saved.
+            try (com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.layout();
+                renderer.createPDFWithoutClosing();
+                double fill = lastPageFill(pdf);
+                pdf.save(out);
+                return new Laid(out.toByteArray(), pdf.getNumberOfPages(), fill);
+            }
         }
         catch (IOException e) {
             throw new UncheckedIOException("The PDF could not be written", e);

@@ -147,6 +147,7 @@ public class ReportRenderer {
         RenderedPdf document = documents.get(key(assessmentId) + "|" + locale, key -> {
             GapReport report = reports.report(assessmentId);
             Context context = context(report, locale, 470);
+            context.setVariable("pdf", true);
             return new RenderedPdf(pdf.render(tightness -> {
                 context.setVariable("tightness", tightness);
                 return templates.process("report/report-pdf", context);
@@ -178,7 +179,7 @@ public class ReportRenderer {
             GapReport report = reports.report(assessmentId);
             Context context = new Context(locale);
             context.setVariables(Map.of("report", report, "mpem", modelService.model(),
-                    "summary", reports.summary(report)));
+                    "summary", reports.summary(report), "pdf", true));
             String name = "MPEM executive summary - " + report.assessment().organisationName() + " - "
                     + report.assessment().assessedOn() + ".pdf";
             return new RenderedPdf(pdf.render(tightness -> {
