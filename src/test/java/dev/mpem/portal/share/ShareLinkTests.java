@@ -89,6 +89,27 @@ class ShareLinkTests {
     }
 
     @Test
+    void aSharedLinkOffersTheExecutiveSummaryAndItsPdfWithoutAnyControl() throws Exception {
+        AssessmentView assessment = completed();
+        String link = createLink(consultant(), assessment, "30");
+
+        Browser stranger = new Browser(port);
+        Document report = Html.of(stranger.get(link).body());
+        assertThat(report.select("a[href=" + link + "/summary]").eachText()).containsExactly("Executive summary");
+        HttpResponse<String> page = stranger.get(link + "/summary");
+        assertThat(page.statusCode()).isEqualTo(200);
+        Document summary = Html.of(page.body());
+        assertThat(summary.selectFirst("h1").text()).isEqualTo("Executive summary: " + assessment.organisationName());
+        assertThat(summary.text()).contains("shared, read-only copy", "Business outcomes × dimensions", "Action plan");
+        assertThat(summary.select("a[href=" + link + "]").eachText()).containsExactly("Full gap report");
+        assertThat(summary.select("a[href*=/commentary], a[href*=/actions], a[href*=/shares], .breadcrumb")).isEmpty();
+        HttpResponse<byte[]> pdf = stranger.getBytes(link + "/summary.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(stranger.get("/assessments/" + assessment.id() + "/summary").statusCode()).isEqualTo(302);
+    }
+
+    @Test
     void theConsultantSeesLinksWithTheirUsesButNeverTheTokenAgain() {
         AssessmentView assessment = completed();
         Browser consultant = consultant();
