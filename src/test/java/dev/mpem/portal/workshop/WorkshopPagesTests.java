@@ -120,6 +120,9 @@ class WorkshopPagesTests {
         assertThat(report.getElementById("gap-EXTENT").text()).contains("Medium");
         assertThat(report.getElementById("votes-EXTENT").text()).contains("2", "Medium");
         assertThat(report.text()).contains("Agreed in the workshop: Rules exist but only for e-mail");
+        // The executive summary says how sure the room was.
+        Document summary = Html.of(room.facilitator().get("/assessments/" + room.assessment().id() + "/summary").body());
+        assertThat(summary.selectFirst(".confidence-summary").text()).isEqualTo("Workshop confidence 1 Medium");
 
         // Participants never got a session, only their workshop cookie.
         assertThat(ana.cookies().getCookieStore().getCookies()).extracting(HttpCookie::getName)
