@@ -45,12 +45,13 @@ class ActionController {
     String plan(@PathVariable long id, @RequestParam(name = "dismissed", required = false) String dismissed,
             Model model) {
         AssessmentView assessment = assessments.get(id);
-        List<ActionView> plan = actions.planOf(id);
+        List<ActionView> plan = actions.planOf(assessment);
         model.addAttribute("assessment", assessment);
         model.addAttribute("plan", plan);
+        model.addAttribute("planByDimension", plan.stream().collect(java.util.stream.Collectors.groupingBy(ActionView::dimension)));
         model.addAttribute("counts", ActionService.counts(plan));
-        model.addAttribute("suggestions", actions.suggestionsFor(id));
-        List<Suggestion> dismissedOnes = actions.dismissedFor(id);
+        model.addAttribute("suggestions", actions.suggestions(assessment, false));
+        List<Suggestion> dismissedOnes = actions.suggestions(assessment, true);
         model.addAttribute("dismissedCount", dismissedOnes.size());
         model.addAttribute("dismissed", dismissed != null ? dismissedOnes : List.of());
         model.addAttribute("showDismissed", dismissed != null);
@@ -153,8 +154,9 @@ class ActionController {
             actions.delete(actionId);
             Flash.success(redirect, Words.say("action.deleted", item.title()));
         }
-        catch (ActionCarriedException e) {
+        catch (ActionCarriedException | ContinuationDeleteException e) {
             Flash.error(redirect, e.getMessage());
+            return "redirect:/actions/" + actionId + "/edit";
         }
         return "redirect:/assessments/" + item.assessmentId() + "/actions";
     }
@@ -199,7 +201,7 @@ class ActionController {
         model.addAttribute("item", item);
         model.addAttribute("form", form);
         model.addAttribute("statuses", ActionStatus.values());
-        model.addAttribute("owners", actions.possibleOwners());
+        model.addAttribute("owners", actions.possibleOwners(assessment.organisationId()));
         return FORM;
     }
 

@@ -92,8 +92,7 @@ class ActionExports {
             event.setDateStart(new DateStart(day(item.dueOn())));
             event.setDateEnd(new DateEnd(day(item.dueOn().plusDays(1))));
             event.setSummary(Words.say("action.calendar.summary", item.title()));
-            String owner = item.owner() != null ? item.owner() : item.ownerAccount() != null ? item.ownerAccount()
-                    : Words.say("action.owner.none");
+            String owner = item.ownerLabel() != null ? item.ownerLabel() : Words.say("action.owner.none");
             event.setDescription(Text.LINE_BREAK.matcher(Words.say("action.calendar.description",
                     assessment.organisationName(), modelService.model().dimension(item.dimension()).name(), owner,
                     Words.say("action.status." + item.status()), item.description() == null ? "" : item.description(),

@@ -120,10 +120,11 @@ class ActionItem {
         return !carriedOn() && status.open() && dueOn != null && dueOn.isBefore(today);
     }
 
-    ActionView view(LocalDate today) {
-        return new ActionView(id, assessmentId, dimensionCode, title, description, owner, ownerAccount, dueOn, status,
-                targetLevel, carriedFrom, carriedTo, createdAt, createdBy, updatedAt, updatedBy, version,
-                overdue(today));
+    /** The item as readers see it; {@code names}: display names of accounts by username. */
+    ActionView view(LocalDate today, java.util.Map<String, String> names) {
+        return new ActionView(id, assessmentId, dimensionCode, title, description, owner, ownerAccount,
+                ownerAccount == null ? null : names.get(ownerAccount), dueOn, status, targetLevel, carriedFrom,
+                carriedTo, createdAt, createdBy, updatedAt, updatedBy, version, overdue(today));
     }
 
     Long id() {

@@ -74,38 +74,56 @@ public class ActionService {
 
     /** The plan of an assessment, oldest item first ("not found" when the reader may not see the assessment). */
     public List<ActionView> planOf(long assessmentId) {
-        assessments.get(assessmentId);
+        return planOf(assessments.get(assessmentId));
+    }
+
+    /** The plan of an assessment already read (and so checked) by the caller. */
+    public List<ActionView> planOf(AssessmentView assessment) {
         LocalDate today = today();
-        return items.findByAssessmentIdOrderByIdAsc(assessmentId).stream().map(item -> item.view(today)).toList();
+        Map<String, String> names = ownerNames();
+        return items.findByAssessmentIdOrderByIdAsc(assessment.id()).stream()
+                .map(item -> item.view(today, names)).toList();
+    }
+
+    /** Display names of accounts by username, for owners named by their account. */
+    private Map<String, String> ownerNames() {
+        return accounts.all().stream().collect(Collectors.toMap(UserView::username, UserView::displayName));
     }
 
     public ActionView get(long actionId) {
-        return find(actionId).view(today());
+        return view(find(actionId));
+    }
+
+    private ActionView view(ActionItem item) {
+        return item.view(today(), ownerNames());
     }
 
     @Transactional
     public ActionView create(long assessmentId, ActionForm form) {
         AssessmentView assessment = assessments.get(assessmentId);
-        ActionDetails details = check(form);
+        ActionDetails details = check(form, ActionStatus.PLANNED);
         ActionItem item = items.saveAndFlush(new ActionItem(assessmentId, details, currentUser.username(), clock.instant()));
         events.publishEvent(new ActionEvents.ActionCreated(assessment.organisationId(), assessmentId,
                 dimensionName(details.dimension()), details.title()));
-        return items.findById(item.id()).orElseThrow().view(today());
+        return view(item);
     }
 
-    /** Saves a change made from {@code form.version()}; refused with what is stored now when someone saved since. */
+    /**
+     * Saves a change made from {@code form.version()}; refused with what is stored now when someone
+     * saved since. A form without a status keeps the stored one.
+     */
     @Transactional
     public ActionView update(long actionId, ActionForm form) {
-        ActionItem item = find(actionId);
+        ActionItem item = findForChange(actionId);
         if (item.carriedOn()) {
-            throw new ActionCarriedException(item.view(today()));
+            throw new ActionCarriedException(view(item));
         }
-        ActionDetails details = check(form);
+        ActionDetails details = check(form, item.status());
         if (details.equals(item.details())) {
-            return item.view(today());
+            return view(item);
         }
         if (form.version() == null || form.version() != item.version()) {
-            throw new StaleActionException(item.view(today()));
+            throw new StaleActionException(view(item));
         }
         ActionDetails before = item.details();
         item.change(details, currentUser.username(), clock.instant());
@@ -114,7 +132,7 @@ public class ActionService {
         events.publishEvent(new ActionEvents.ActionChanged(assessment.organisationId(), item.assessmentId(),
                 dimensionName(details.dimension()), details.title(), before.status(), details.status(),
                 changedFields(before, details)));
-        return item.view(today());
+        return view(item);
     }
 
     /** Sets only the status, as a plan's quick control does; the version guards it as any change. */
@@ -126,11 +144,18 @@ public class ActionService {
                 form.ownerAccount(), form.dueOn(), status, form.targetLevel(), version));
     }
 
+    /**
+     * Deletes an item of the plan. Refused for an item carried on (its continuation is worked on) and
+     * for a continuation (deleting it would cut the chain the comparison follows: drop it instead).
+     */
     @Transactional
     public void delete(long actionId) {
-        ActionItem item = find(actionId);
+        ActionItem item = findForChange(actionId);
         if (item.carriedOn()) {
-            throw new ActionCarriedException(item.view(today()));
+            throw new ActionCarriedException(view(item));
+        }
+        if (item.carriedFrom() != null) {
+            throw new ContinuationDeleteException();
         }
         AssessmentView assessment = assessments.get(item.assessmentId());
         items.delete(item);
@@ -147,16 +172,17 @@ public class ActionService {
      * has an item for that dimension aiming at that level.
      */
     public List<Suggestion> suggestionsFor(long assessmentId) {
-        return suggestions(assessmentId, false);
+        return suggestions(assessments.get(assessmentId), false);
     }
 
     /** The suggestions the consultant dismissed, to bring back. */
     public List<Suggestion> dismissedFor(long assessmentId) {
-        return suggestions(assessmentId, true);
+        return suggestions(assessments.get(assessmentId), true);
     }
 
-    private List<Suggestion> suggestions(long assessmentId, boolean dismissedOnes) {
-        AssessmentView assessment = assessments.get(assessmentId);
+    /** The suggestions of an assessment already read by the caller: offered ones, or ({@code dismissedOnes}) dismissed ones. */
+    public List<Suggestion> suggestions(AssessmentView assessment, boolean dismissedOnes) {
+        long assessmentId = assessment.id();
         Mpem mpem = modelService.model();
         Set<String> dismissed = Set.copyOf(jdbc.sql(
                 "select dimension_code || ':' || level_number from action_dismissals where assessment_id = ?")
@@ -190,8 +216,9 @@ public class ActionService {
 
     /** The suggestion for a dimension and level, dismissed or not, as a form to edit before it is added. */
     public Suggestion suggestion(long assessmentId, String dimensionCode, Integer level) {
-        List<Suggestion> all = new ArrayList<>(suggestionsFor(assessmentId));
-        all.addAll(dismissedFor(assessmentId));
+        AssessmentView assessment = assessments.get(assessmentId);
+        List<Suggestion> all = new ArrayList<>(suggestions(assessment, false));
+        all.addAll(suggestions(assessment, true));
         return all.stream().filter(s -> s.dimension().code().equals(dimensionCode) && Objects.equals(s.level().number(), level))
                 .findFirst().orElseThrow(() -> new InvalidInputException("suggestion",
                         Words.say("action.suggestion.gone"), dimensionCode + ":" + level));
@@ -228,8 +255,9 @@ public class ActionService {
      * earlier item stays as it was and is read-only from now on; the continuation is worked on.
      */
     @EventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     void carryOpenItems(AssessmentEvents.ReassessmentStarted started) {
-        List<ActionItem> open = items.findByAssessmentIdOrderByIdAsc(started.previousAssessmentId()).stream()
+        List<ActionItem> open = items.findForCarry(started.previousAssessmentId()).stream()
                 .filter(item -> item.status().open() && !item.carriedOn()).toList();
         if (open.isEmpty()) {
             return;
@@ -262,16 +290,22 @@ public class ActionService {
             while (end.carriedTo() != null && end.assessmentId() != to.id()) {
                 ActionItem next = byIdOfItem.get(end.carriedTo());
                 AssessmentSummary nextAssessment = next == null ? null : byId.get(next.assessmentId());
-                if (nextAssessment == null || nextAssessment.assessedOn().isAfter(to.assessedOn())) {
+                if (nextAssessment == null || after(nextAssessment, to)) {
                     break;
                 }
                 end = next;
             }
-            boolean overdue = end.status().open() && end.dueOn() != null && end.dueOn().isBefore(today);
-            byDimension.merge(item.dimensionCode(), PlanProgress.Counts.of(end.status(), overdue), PlanProgress.Counts::plus);
+            byDimension.merge(item.dimensionCode(), PlanProgress.Counts.of(end.status(), end.overdue(today)),
+                    PlanProgress.Counts::plus);
         }
         PlanProgress.Counts total = byDimension.values().stream().reduce(PlanProgress.Counts.NONE, PlanProgress.Counts::plus);
         return new PlanProgress(byDimension, total);
+    }
+
+    /** Whether an assessment comes after another in the organisation's history (by date, then as created). */
+    private static boolean after(AssessmentSummary assessment, AssessmentView other) {
+        return assessment.assessedOn().isAfter(other.assessedOn())
+                || assessment.assessedOn().equals(other.assessedOn()) && assessment.id() > other.id();
     }
 
     // ---- reading
@@ -294,27 +328,32 @@ public class ActionService {
 
     /**
      * A value that changes whenever anything a report shows of action plans changes: every plan of
-     * the organisation (the report compares with the plan before), and the day (items fall overdue).
-     * "Not found" when the reader may not see the assessment.
+     * the organisation (the report compares with the plan before), the owners' names, and the day
+     * (items fall overdue). It checks no access: the report's own key does that first.
      */
     public String version(long assessmentId) {
         String plans = jdbc.sql("""
                 select count(*) || ':' || coalesce(sum(i.version), 0) || ':' || coalesce(max(i.id), 0)
-                       || ':' || (select count(*) from action_dismissals d where d.assessment_id = ?)
                 from action_items i join assessments a on a.id = i.assessment_id
                 where a.organisation_id = (select organisation_id from assessments where id = ?)""")
-                .params(assessmentId, assessmentId).query(String.class).single();
+                .param(assessmentId).query(String.class).single();
         return plans + ":" + today();
     }
 
-    /** Accounts that may own an item, by username, for the owner field's choices. */
-    public List<UserView> possibleOwners() {
-        return accounts.all().stream().filter(UserView::enabled).toList();
+    /**
+     * Accounts that may own an item of an organisation's plan, for the owner field's choices: the
+     * consultants and admins, and the executives granted that organisation (no other client's).
+     */
+    public List<UserView> possibleOwners(long organisationId) {
+        return accounts.all().stream().filter(UserView::enabled)
+                .filter(u -> u.role() != dev.mpem.portal.account.Role.EXECUTIVE || u.organisations().contains(organisationId))
+                .toList();
     }
 
     // ---- checks
 
-    private ActionDetails check(ActionForm form) {
+    /** The form checked against the model, the calendar and the accounts; {@code status} when it names none. */
+    private ActionDetails check(ActionForm form, ActionStatus defaultStatus) {
         Mpem mpem = modelService.model();
         List<FieldProblem> problems = new ArrayList<>(Violations.of(validator, form));
         if (form.dimension() == null) {
@@ -324,7 +363,7 @@ public class ActionService {
             problems.add(new FieldProblem("dimension", Words.say("action.dimension.unknown", form.dimension()),
                     form.dimension()));
         }
-        ActionStatus status = ActionStatus.PLANNED;
+        ActionStatus status = defaultStatus;
         if (form.status() != null) {
             Optional<ActionStatus> known = java.util.Arrays.stream(ActionStatus.values())
                     .filter(s -> s.name().equalsIgnoreCase(form.status())).findFirst();
@@ -389,7 +428,16 @@ public class ActionService {
 
     /** The item, if the reader may see its assessment; otherwise it is "not found". */
     private ActionItem find(long actionId) {
-        ActionItem item = items.findById(actionId).orElseThrow(() -> new ActionNotFoundException(actionId));
+        return visible(items.findById(actionId), actionId);
+    }
+
+    /** The item locked for a change (see {@link ActionRepository#findForChange}), if the reader may see it. */
+    private ActionItem findForChange(long actionId) {
+        return visible(items.findForChange(actionId), actionId);
+    }
+
+    private ActionItem visible(Optional<ActionItem> found, long actionId) {
+        ActionItem item = found.orElseThrow(() -> new ActionNotFoundException(actionId));
         try {
             assessments.get(item.assessmentId());
         }

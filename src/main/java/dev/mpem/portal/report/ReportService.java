@@ -31,7 +31,7 @@ public class ReportService {
     /** The executive summary of a report: progress, top gaps, heat map, plan. */
     public ExecutiveSummary summary(GapReport report) {
         AssessmentView assessment = report.assessment();
-        List<ActionView> plan = actions.planOf(assessment.id());
+        List<ActionView> plan = actions.planOf(assessment);
         Progress progress = progressTo(assessment).orElse(null);
         PlanProgress previousPlan = progress == null ? null : actions.progress(progress.from(), assessment);
         List<ActionView> dueNext = ActionService.dueNext(plan);
@@ -98,8 +98,8 @@ public class ReportService {
         if (item.dueOn() != null) {
             text.append(", ").append(dev.mpem.portal.shared.Words.say("action.due", item.dueOn()));
         }
-        if (item.owner() != null || item.ownerAccount() != null) {
-            text.append(", ").append(item.owner() != null ? item.owner() : item.ownerAccount());
+        if (item.ownerLabel() != null) {
+            text.append(", ").append(item.ownerLabel());
         }
         return text.append(']').toString();
     }

@@ -151,6 +151,51 @@ class ActionPlanCycleTests {
     }
 
     @Test
+    void aChainCarriedTwiceCountsOnceWhereItEnded() throws Exception {
+        AssessmentView first = fixtures.assessment();
+        fixtures.rateAll(first.id(), 2, 3);
+        fixtures.complete(first.id());
+        long original = create(first.id(), "STRATEGY", "Write the strategy", null, "PLANNED");
+        AssessmentView second = assessments.reassess(first.id(),
+                new dev.mpem.portal.assessment.AssessmentForm("Second", "2026-06-01", null, null, List.of()));
+        for (String code : Fixtures.DIMENSIONS) {
+            assessments.saveRating(second.id(), code, RatingCommand.of(2, 3, null, 1L, "test"));
+        }
+        fixtures.complete(second.id());
+        AssessmentView third = assessments.reassess(second.id(),
+                new dev.mpem.portal.assessment.AssessmentForm("Third", "2026-07-01", null, null, List.of()));
+        ActionView last = actions.planOf(third.id()).get(0);
+        ActionView middle = actions.get(last.carriedFrom());
+        assertThat(middle.carriedFrom()).isEqualTo(original);
+        assertThat(actions.get(original).carriedTo()).isEqualTo(middle.id());
+
+        // The continuation is finished in the third cycle; it is not deleted (that would cut the chain).
+        actions.update(last.id(), new ActionForm("STRATEGY", "Write the strategy", null, null, null, null, "DONE", null, 1L));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/actions/" + last.id()))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.error", is("ACTION_CONTINUED")));
+        for (String code : Fixtures.DIMENSIONS) {
+            assessments.saveRating(third.id(), code, RatingCommand.of(3, 3, null, 1L, "test"));
+        }
+        fixtures.complete(third.id());
+
+        PlanProgress firstToThird = actions.progress(assessments.get(first.id()), assessments.get(third.id()));
+        assertThat(firstToThird.total()).isEqualTo(new PlanProgress.Counts(1, 0, 0, 0));
+        PlanProgress firstToSecond = actions.progress(assessments.get(first.id()), assessments.get(second.id()));
+        assertThat(firstToSecond.total()).as("as far as the second assessment, it was still open")
+                .isEqualTo(new PlanProgress.Counts(0, 1, 0, 0));
+    }
+
+    @Test
+    void aChangeWithoutAStatusKeepsTheStoredOne() throws Exception {
+        AssessmentView assessment = fixtures.assessment();
+        long id = create(assessment.id(), "SCOPE", "Map the journeys", null, "IN_PROGRESS");
+        mvc.perform(put("/api/actions/" + id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"dimension\":\"SCOPE\",\"title\":\"Map the customer journeys\",\"version\":1}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status", is("IN_PROGRESS")))
+                .andExpect(jsonPath("$.title", is("Map the customer journeys")));
+    }
+
+    @Test
     void anItemOpenWhileTheComparisonLooksAtItIsOverdueOnlyPastItsDate() throws Exception {
         AssessmentView baseline = fixtures.assessment();
         fixtures.rateAll(baseline.id(), 2, 3);

@@ -91,6 +91,22 @@ class ExecutiveSummaryTests {
     }
 
     @Test
+    void theLongestCommentaryStillLeavesTheSummaryPdfAtTwoPages() throws Exception {
+        AssessmentView next = heavy();
+        String paragraph = "The organisation moved up on most dimensions, and the board asked what comes next. ".repeat(9);
+        String longest = (paragraph.strip() + "\n\n").repeat(6);
+        assessments.saveCommentary(next.id(), longest.substring(0, 4000));
+
+        byte[] bytes = mvc.perform(get("/assessments/" + next.id() + "/summary.pdf")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            assertThat(pdf.getNumberOfPages()).isLessThanOrEqualTo(2);
+            assertThat(new PDFTextStripper().getText(pdf)).contains("The organisation moved up on most dimensions",
+                    "Business outcomes × dimensions", "Action plan");
+        }
+    }
+
+    @Test
     void theSummaryPageHasTheFiguresAnExecutiveReadsFirst() throws Exception {
         AssessmentView next = heavy();
         Document page = Html.of(mvc.perform(get("/assessments/" + next.id() + "/summary")).andExpect(status().isOk()));

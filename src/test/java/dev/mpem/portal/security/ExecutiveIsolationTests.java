@@ -23,6 +23,9 @@ import dev.mpem.portal.support.PortalTest;
 class ExecutiveIsolationTests {
 
     @Autowired
+    dev.mpem.portal.action.ActionService actions;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -35,17 +38,24 @@ class ExecutiveIsolationTests {
         UserView executive = fixtures.user(Role.EXECUTIVE, own.organisationId());
         long otherOrganisation = other.organisationId();
         long otherAssessment = other.id();
+        long otherAction = actions.create(otherAssessment, new dev.mpem.portal.action.ActionForm("EXTENT", "Secret plan",
+                null, null, null, "2027-01-01", "PLANNED", null, null)).id();
 
         for (String page : new String[] { "/organisations/" + otherOrganisation, "/assessments/" + otherAssessment,
                 "/assessments/" + otherAssessment + "/report", "/assessments/" + otherAssessment + "/report.pdf",
-                "/assessments/" + otherAssessment + "/report.csv" }) {
+                "/assessments/" + otherAssessment + "/report.csv", "/assessments/" + otherAssessment + "/summary",
+                "/assessments/" + otherAssessment + "/summary.pdf", "/assessments/" + otherAssessment + "/actions",
+                "/assessments/" + otherAssessment + "/actions.csv", "/assessments/" + otherAssessment + "/actions.ics",
+                "/actions/" + otherAction }) {
             mvc.perform(get(page).with(signedInAs(executive))).andExpect(status().isNotFound());
         }
         for (String api : new String[] { "/api/organisations/" + otherOrganisation, "/api/assessments/" + otherAssessment,
-                "/api/assessments/" + otherAssessment + "/report" }) {
+                "/api/assessments/" + otherAssessment + "/report", "/api/assessments/" + otherAssessment + "/actions",
+                "/api/actions/" + otherAction }) {
             String body = mvc.perform(get(api).with(httpBasic(executive.username(), Fixtures.PASSWORD)))
                     .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
-            assertThat(body).contains("\"error\":\"NOT_FOUND\"").doesNotContain(other.organisationName());
+            assertThat(body).contains("\"error\":\"NOT_FOUND\"").doesNotContain(other.organisationName())
+                    .doesNotContain("Secret plan");
         }
         // The same pages of the granted organisation are open to the executive.
         mvc.perform(get("/assessments/" + own.id() + "/report").with(signedInAs(executive))).andExpect(status().isOk());
