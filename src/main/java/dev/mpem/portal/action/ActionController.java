@@ -147,6 +147,15 @@ class ActionController {
         return "redirect:/assessments/" + item.assessmentId() + "/actions#action-" + actionId;
     }
 
+    /** Deleting asks first: a plan agreed with a client is not lost to a slip of the mouse. */
+    @GetMapping("/actions/{actionId}/delete")
+    String confirmDelete(@PathVariable long actionId, Model model) {
+        ActionView item = actions.get(actionId);
+        model.addAttribute("item", item);
+        model.addAttribute("assessment", assessments.get(item.assessmentId()));
+        return "action/delete";
+    }
+
     @PostMapping("/actions/{actionId}/delete")
     String delete(@PathVariable long actionId, RedirectAttributes redirect) {
         ActionView item = actions.get(actionId);

@@ -62,13 +62,14 @@ class ActionExports {
 
     /**
      * The columns a tracker maps on import, then what a reader of the file alone needs. Assignee is
-     * the owner's portal account when there is one, else the owner as typed; Labels is the dimension code.
+     * the owner's portal account (a username a tracker can match), left empty without one; the owner as
+     * typed is in Owner. Labels is the dimension code.
      */
     String csv(List<ActionView> plan) {
         Csv csv = new Csv().row("Summary", "Description", "Assignee", "Due date", "Status", "Labels", "Owner",
                 "Dimension", "Target level", "Overdue", "Id");
         for (ActionView item : plan) {
-            csv.row(item.title(), item.description(), item.ownerAccount() != null ? item.ownerAccount() : item.owner(),
+            csv.row(item.title(), item.description(), item.ownerAccount(),
                     item.dueOn(), Words.say("action.status." + item.status()), item.dimension(), item.owner(),
                     modelService.model().dimension(item.dimension()).name(), item.targetLevel(),
                     item.overdue() ? "yes" : "no", item.id());

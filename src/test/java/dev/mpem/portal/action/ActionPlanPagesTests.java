@@ -158,6 +158,12 @@ class ActionPlanPagesTests {
                 .andExpect(status().is3xxRedirection());
         assertThat(actions.get(item.id()).title()).isEqualTo("Name two champions");
 
+        // Deleting asks first.
+        Document confirm = Html.of(mvc.perform(get("/actions/" + item.id() + "/delete").with(signedInAs(consultant)))
+                .andExpect(status().isOk()));
+        assertThat(confirm.selectFirst("h1").text()).isEqualTo("Delete the action?");
+        assertThat(confirm.selectFirst(".danger-zone").text()).contains("“Name two champions” will be removed");
+        assertThat(actions.planOf(assessment.id())).hasSize(1);
         mvc.perform(postForm("/actions/" + item.id() + "/delete").with(signedInAs(consultant)))
                 .andExpect(status().is3xxRedirection());
         assertThat(actions.planOf(assessment.id())).isEmpty();
@@ -192,7 +198,7 @@ class ActionPlanPagesTests {
         assertThat(lines.get(0)).isEqualTo("Summary,Description,Assignee,Due date,Status,Labels,Owner,Dimension,"
                 + "Target level,Overdue,Id");
         assertThat(lines.get(1)).startsWith("\"Pilot, \"\"rules\"\" first\",\"Line 1");
-        assertThat(lines.get(2)).isEqualTo("Line 2\",CRM lead,2027-01-15,In progress,EXTENT,CRM lead,Extent,3,no,"
+        assertThat(lines.get(2)).isEqualTo("Line 2\",,2027-01-15,In progress,EXTENT,CRM lead,Extent,3,no,"
                 + actions.planOf(assessment.id()).get(0).id());
         assertThat(lines.get(3)).startsWith("Done already,,,2026-01-15,Done,CULTURE,,Culture,,no,");
 
