@@ -80,23 +80,30 @@ class PdfRenderer {
 
     /**
      * A PDF laid out to read well: {@code html} gives the document at a tightness from 0 (as
-     * designed) to {@link #MAX_TIGHTNESS}. When the first layout runs over {@code maxPages} (0: no
-     * limit) or leaves a nearly empty last page, tighter layouts are tried and the best one is kept:
-     * within the page limit first, then without a nearly empty last page, then fewest pages.
+     * designed) to {@link #MAX_TIGHTNESS}. When the designed layout breaks a rule, tighter layouts are
+     * tried and the best one is kept: within {@code maxPages} (0: no limit) first, then (with
+     * {@code fillLastPage}) without a nearly empty last page, then the fewest pages.
      */
-    byte[] render(java.util.function.IntFunction<String> html, int maxPages) {
+    byte[] render(java.util.function.IntFunction<String> html, int maxPages, boolean fillLastPage) {
+        Rules rules = new Rules(maxPages, fillLastPage);
         Laid best = null;
+        int layouts = 0;
         for (int tightness = 0; tightness <= MAX_TIGHTNESS; tightness++) {
             Laid laid = layOut(html.apply(tightness));
-            if (best == null || laid.betterThan(best, maxPages)) {
+            layouts++;
+            if (best == null || rules.better(laid, best)) {
                 best = laid;
             }
-            if (best.acceptable(maxPages)) {
+            if (rules.kept(best)) {
                 break;
             }
         }
+        log.debug("PDF of {} pages after {} layout(s), last page {}% full", best.pages(), layouts,
+                Math.round(best.lastPageFill() * 100));
         return best.bytes();
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfRenderer.class);
 
     /** How much tighter than designed a document may be laid out (see the PDF templates' tight-1 and tight-2). */
     static final int MAX_TIGHTNESS = 2;
@@ -107,20 +114,30 @@ class PdfRenderer {
     /** A laid-out PDF: its bytes, its pages and how far down the text of its last page goes (0 to 1). */
     record Laid(byte[] bytes, int pages, double lastPageFill) {
 
-        boolean acceptable(int maxPages) {
-            return (maxPages == 0 || pages <= maxPages) && (pages == 1 || lastPageFill >= NEARLY_EMPTY);
+        boolean nearlyEmptyLastPage() {
+            return pages > 1 && lastPageFill < NEARLY_EMPTY;
+        }
+    }
+
+    /** What a layout must keep to: at most {@code maxPages} (0: any), and a last page worth printing. */
+    record Rules(int maxPages, boolean fillLastPage) {
+
+        boolean fits(Laid laid) {
+            return maxPages == 0 || laid.pages() <= maxPages;
         }
 
-        boolean betterThan(Laid other, int maxPages) {
-            boolean fits = maxPages == 0 || pages <= maxPages;
-            boolean otherFits = maxPages == 0 || other.pages <= maxPages;
-            if (fits != otherFits) {
-                return fits;
+        boolean kept(Laid laid) {
+            return fits(laid) && !(fillLastPage && laid.nearlyEmptyLastPage());
+        }
+
+        boolean better(Laid laid, Laid other) {
+            if (fits(laid) != fits(other)) {
+                return fits(laid);
             }
-            if (acceptable(maxPages) != other.acceptable(maxPages)) {
-                return acceptable(maxPages);
+            if (kept(laid) != kept(other)) {
+                return kept(laid);
             }
-            return pages < other.pages;
+            return laid.pages() < other.pages();
         }
     }
 

@@ -151,7 +151,7 @@ public class ReportRenderer {
             return new RenderedPdf(pdf.render(tightness -> {
                 context.setVariable("tightness", tightness);
                 return templates.process("report/report-pdf", context);
-            }, 0), attachment(report, "pdf"));
+            }, 0, true), attachment(report, "pdf"));
         });
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -185,7 +185,7 @@ public class ReportRenderer {
             return new RenderedPdf(pdf.render(tightness -> {
                 context.setVariable("tightness", tightness);
                 return templates.process("report/summary-pdf", context);
-            }, ExecutiveSummary.MAX_PAGES), dev.mpem.portal.shared.Downloads.attachment(name));
+            }, ExecutiveSummary.MAX_PAGES, false), dev.mpem.portal.shared.Downloads.attachment(name));
         });
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

@@ -26,8 +26,13 @@ class PdfLayoutTests {
         assertThat(half.lastPageFill()).isBetween(0.3, 0.6);
         assertThat(over.pages()).isEqualTo(2);
         assertThat(over.lastPageFill()).isLessThan(PdfRenderer.NEARLY_EMPTY);
-        assertThat(over.acceptable(0)).isFalse();
-        assertThat(half.acceptable(0)).isTrue();
-        assertThat(few.acceptable(0)).as("a single page is never nearly empty").isTrue();
+        PdfRenderer.Rules report = new PdfRenderer.Rules(0, true);
+        assertThat(report.kept(over)).isFalse();
+        assertThat(report.kept(half)).isTrue();
+        assertThat(report.kept(few)).as("a single page is never nearly empty").isTrue();
+        PdfRenderer.Rules onePage = new PdfRenderer.Rules(1, false);
+        assertThat(onePage.kept(over)).isFalse();
+        assertThat(onePage.better(few, over)).isTrue();
+        assertThat(new PdfRenderer.Rules(2, false).kept(over)).as("two pages allowed, however full").isTrue();
     }
 }
