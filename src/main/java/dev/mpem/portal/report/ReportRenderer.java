@@ -185,7 +185,7 @@ public class ReportRenderer {
             return new RenderedPdf(pdf.render(tightness -> {
                 context.setVariable("tightness", tightness);
                 return templates.process("report/summary-pdf", context);
-            }, ExecutiveSummary.MAX_PAGES, false), dev.mpem.portal.shared.Downloads.attachment(name));
+            }, ExecutiveSummary.MAX_PAGES, true), dev.mpem.portal.shared.Downloads.attachment(name));
         });
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
