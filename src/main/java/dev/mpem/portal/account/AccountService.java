@@ -47,6 +47,15 @@ public class AccountService {
         return users.findAllByOrderByUsername().stream().map(UserAccount::view).toList();
     }
 
+    /** The display names of these accounts by username (accounts that do not exist are left out). */
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return users.displayNamesOf(usernames).stream()
+                .collect(java.util.stream.Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
+    }
+
     public UserView get(long id) {
         return find(id).view();
     }

@@ -14,6 +14,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     List<UserAccount> findAllByOrderByUsername();
 
+    /** Usernames and display names of these accounts, in one statement. */
+    @Query("select u.username, u.displayName from UserAccount u where u.username in :usernames")
+    List<Object[]> displayNamesOf(java.util.Collection<String> usernames);
+
     long countByRoleAndEnabledTrue(Role role);
 
     @Query("select o from UserAccount u join u.organisationIds o where u.username = :username")

@@ -166,4 +166,8 @@ class ActionItem {
     String title() {
         return title;
     }
+
+    String ownerAccount() {
+        return ownerAccount;
+    }
 }

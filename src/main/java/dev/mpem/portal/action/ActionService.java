@@ -80,14 +80,15 @@ public class ActionService {
     /** The plan of an assessment already read (and so checked) by the caller. */
     public List<ActionView> planOf(AssessmentView assessment) {
         LocalDate today = today();
-        Map<String, String> names = ownerNames();
-        return items.findByAssessmentIdOrderByIdAsc(assessment.id()).stream()
-                .map(item -> item.view(today, names)).toList();
+        List<ActionItem> plan = items.findByAssessmentIdOrderByIdAsc(assessment.id());
+        Map<String, String> names = ownerNames(plan);
+        return plan.stream().map(item -> item.view(today, names)).toList();
     }
 
-    /** Display names of accounts by username, for owners named by their account. */
-    private Map<String, String> ownerNames() {
-        return accounts.all().stream().collect(Collectors.toMap(UserView::username, UserView::displayName));
+    /** Display names of the accounts owning these items, by username (no statement when none is owned by an account). */
+    private Map<String, String> ownerNames(List<ActionItem> plan) {
+        return accounts.displayNames(plan.stream().map(ActionItem::ownerAccount).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
     }
 
     public ActionView get(long actionId) {
@@ -95,7 +96,7 @@ public class ActionService {
     }
 
     private ActionView view(ActionItem item) {
-        return item.view(today(), ownerNames());
+        return item.view(today(), ownerNames(List.of(item)));
     }
 
     @Transactional
