@@ -1,12 +1,13 @@
-// Keeps workshop pages current without a manual reload (they also work without this script):
-// polls the page's state and reloads when the room moved on. A participant's half-entered vote is
-// never thrown away: then the page asks for a reload instead of doing it.
+// Keeps workshop pages live without a manual reload (they also work without this script, with a
+// refresh): the page follows its workshop's server-sent events. Counts (who joined, how many voted)
+// are updated in place; when the room moves on (a reveal, an agreement, another dimension, the
+// close) the page is loaded afresh. A participant's half-entered vote is never thrown away: then the
+// page says what happened instead. If the stream drops, the browser reconnects and the page catches
+// up. Browsers without server-sent events poll the page's state instead.
 (function () {
     'use strict';
     var main = document.querySelector('main[data-poll]');
     if (!main || !window.fetch) { return; }
-    var url = main.getAttribute('data-state-url');
-    var stamp = null;
     var dirty = false;
     var form = document.querySelector('form.vote-form, form.agree-form');
     if (form) {
@@ -25,23 +26,76 @@
         box.setAttribute('role', 'status');
         var text = document.createElement('p');
         text.textContent = closed
-            ? 'The facilitator has closed the workshop: votes are no longer taken. Thank you for taking part.'
-            : 'The workshop has moved on. Send your entry, or reload the page to follow.';
+            ? main.getAttribute('data-closed-text') || 'The workshop has closed.'
+            : main.getAttribute('data-moved-text') || 'The workshop has moved on. Reload the page to follow.';
         box.appendChild(text);
         main.insertBefore(box, main.firstChild);
     }
 
     // The page itself, fresh: not the answer to a form sent before (which would be sent again, or
     // say "your vote is in" about a dimension the room has not voted on yet).
+    function pagePath() {
+        return window.location.pathname.replace(/\/(vote|agree)$/, '');
+    }
+
     function follow() {
-        var page = window.location.pathname.replace(/\/(vote|agree)$/, '');
+        var page = pagePath();
         if (page === window.location.pathname && !window.location.search) {
             window.location.reload();
         } else {
-            window.location.replace(page);
+            window.location.replace(page + (window.location.search.indexOf('join') >= 0 ? '?join' : ''));
         }
     }
 
+    function movedOn(closed) {
+        if (dirty) { notice(closed); } else { follow(); }
+    }
+
+    // Counts change often: only the parts marked data-live-part are fetched and swapped.
+    var refreshing = false;
+    function refreshParts() {
+        if (refreshing) { return; }
+        refreshing = true;
+        fetch(pagePath() + window.location.search, { credentials: 'same-origin' })
+            .then(function (response) { return response.ok ? response.text() : null; })
+            .then(function (html) {
+                refreshing = false;
+                if (!html) { return; }
+                var fresh = new DOMParser().parseFromString(html, 'text/html');
+                document.querySelectorAll('[data-live-part]').forEach(function (part) {
+                    var replacement = fresh.getElementById(part.id);
+                    if (replacement) { part.replaceWith(document.importNode(replacement, true)); }
+                });
+            })
+            .catch(function () { refreshing = false; });
+    }
+
+    var eventsUrl = main.getAttribute('data-events-url');
+    if (eventsUrl && window.EventSource) {
+        var stream = new EventSource(eventsUrl);
+        var lost = false;
+        stream.addEventListener('ready', function () {
+            if (lost) { lost = false; movedOn(false); }
+        });
+        ['joined', 'voted'].forEach(function (name) {
+            stream.addEventListener(name, refreshParts);
+        });
+        ['revealed', 'agreed', 'moved'].forEach(function (name) {
+            stream.addEventListener(name, function () { movedOn(false); });
+        });
+        stream.addEventListener('closed', function () { stream.close(); movedOn(true); });
+        stream.onerror = function () {
+            lost = true;
+            if (stream.readyState === EventSource.CLOSED) {
+                // Refused (the workshop closed meanwhile): the page says so when loaded again.
+                window.setTimeout(function () { movedOn(true); }, 1000);
+            }
+        };
+        return;
+    }
+
+    var url = main.getAttribute('data-state-url');
+    var stamp = null;
     function poll() {
         fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
             .then(function (response) { return response.ok ? response.json() : null; })
@@ -49,13 +103,12 @@
                 if (!state) { return; }
                 if (stamp === null) { stamp = state.stamp; return; }
                 if (state.stamp !== stamp) {
-                    if (dirty) { notice(state.stamp === 'CLOSED'); } else { follow(); }
+                    movedOn(state.stamp === 'CLOSED');
                     stamp = dirty ? state.stamp : stamp;
                 }
             })
             .catch(function () { /* offline for a moment: try again at the next tick */ });
     }
-
     poll();
     window.setInterval(poll, 3000);
 })();

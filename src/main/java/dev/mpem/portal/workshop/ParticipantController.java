@@ -36,8 +36,10 @@ class ParticipantController {
 
     private final ParticipantService participants;
     private final MessageSource messages;
+    private final LiveEvents live;
 
-    ParticipantController(ParticipantService participants, MessageSource messages) {
+    ParticipantController(ParticipantService participants, MessageSource messages, LiveEvents live) {
+        this.live = live;
         this.participants = participants;
         this.messages = messages;
     }
@@ -118,6 +120,13 @@ class ParticipantController {
     }
 
     /** What a participant's script compares to know when the room moved on (votes stay silent). */
+    /** The workshop's events for a participant's page: counts and moves only, never a vote before the reveal. */
+    @GetMapping(path = "/w/{code}/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(@PathVariable String code) {
+        return live.subscribe(participants.byCode(code).id());
+    }
+
     @GetMapping("/w/{code}/state")
     @ResponseBody
     Map<String, Object> state(@PathVariable String code, HttpServletRequest request) {

@@ -47,10 +47,12 @@ public class ParticipantService {
     private final Clock clock;
     private final Validator validator;
     private final TransactionTemplate writing;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ParticipantService(WorkshopRepository workshops, ParticipantRepository participants, VoteRepository votes,
             WorkshopReads reads, ModelService modelService, Clock clock, Validator validator,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.validator = validator;
         this.workshops = workshops;
         this.participants = participants;
@@ -81,6 +83,7 @@ public class ParticipantService {
         catch (DataIntegrityViolationException e) {
             throw new InvalidInputException("name", Words.say("workshop.name.justTaken", displayName), name);
         }
+        events.publishEvent(LiveSignal.of(workshop.id(), "joined", "joined", participants.countByWorkshopId(workshop.id())));
         return new Joined(WorkshopView.of(workshop), displayName, key);
     }
 
@@ -227,6 +230,13 @@ public class ParticipantService {
                 dimension.code()).orElseGet(() -> new Vote(workshop.id(), participant.id(), dimension.code()));
         vote.cast(command.current(), command.target(), reason, clock.instant());
         votes.saveAndFlush(vote);
+        long joined = participants.countByWorkshopId(workshop.id());
+        if (newKey != null) {
+            events.publishEvent(LiveSignal.of(workshop.id(), "joined", "joined", joined));
+        }
+        // Before the reveal the room learns how many voted, never what.
+        events.publishEvent(LiveSignal.of(workshop.id(), "voted", "dimension", dimension.code(), "voted",
+                votes.countByWorkshopIdAndDimensionCode(workshop.id(), dimension.code()), "joined", joined));
         return new OwnVote(vote.current(), vote.target(), vote.reason(), participant.id(), newKey);
     }
 

@@ -35,12 +35,14 @@ class WorkshopController {
 
     private final WorkshopService workshops;
     private final AssessmentService assessments;
+    private final LiveEvents live;
 
     private final dev.mpem.portal.model.ModelService models;
     private final MessageSource messages;
 
     WorkshopController(WorkshopService workshops, AssessmentService assessments,
-            dev.mpem.portal.model.ModelService models, MessageSource messages) {
+            dev.mpem.portal.model.ModelService models, MessageSource messages, LiveEvents live) {
+        this.live = live;
         this.messages = messages;
         this.models = models;
         this.workshops = workshops;
@@ -129,7 +131,14 @@ class WorkshopController {
         return "redirect:/assessments/" + workshop.assessmentId();
     }
 
-    /** What the projector's script compares to know when to reload. */
+    /** The workshop's events as they happen (joined, voted, revealed, agreed, moved, closed), for the consultant's pages. */
+    @GetMapping(path = "/workshops/{id}/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(@PathVariable long id) {
+        return live.subscribe(workshops.get(id).id());
+    }
+
+    /** What the projector's script compares to know when to reload (browsers without server-sent events). */
     @GetMapping("/workshops/{id}/state")
     @ResponseBody
     Map<String, Object> state(@PathVariable long id) {

@@ -110,6 +110,7 @@ public class WorkshopService {
     public WorkshopView moveTo(long id, String dimensionCode) {
         Workshop workshop = lockForChange(id);
         workshop.moveTo(reads.dimension(dimensionCode).code());
+        events.publishEvent(LiveSignal.of(id, "moved", "dimension", workshop.currentDimension()));
         return WorkshopView.of(workshop);
     }
 
@@ -121,6 +122,7 @@ public class WorkshopService {
         if (!workshop.revealed(dimension.code())) {
             RatingView rating = assessments.get(workshop.assessmentId()).rating(dimension.code());
             workshop.reveal(dimension.code(), rating.version(), clock.instant());
+            events.publishEvent(LiveSignal.of(id, "revealed", "dimension", dimension.code()));
         }
         return reads.tally(workshop, dimension.code());
     }
@@ -168,6 +170,8 @@ public class WorkshopService {
         RatingView rating = assessments.saveRating(revealed.assessmentId(), dimension.code(),
                 RatingCommand.agreed(current, target, expected, new Agreement(why, tally.confidence()),
                         currentUser.username()));
+        events.publishEvent(LiveSignal.of(id, "agreed", "dimension", dimension.code(), "current", rating.current(),
+                "target", rating.target()));
         return rating;
     }
 
@@ -177,6 +181,7 @@ public class WorkshopService {
         if (workshop.open()) {
             workshop.close(currentUser.username(), clock.instant());
             events.publishEvent(new WorkshopEvents.WorkshopClosed(workshop.assessmentId(), workshop.joinCode()));
+            events.publishEvent(LiveSignal.of(id, "closed"));
         }
         return WorkshopView.of(workshop);
     }

@@ -87,6 +87,11 @@ public final class Browser {
                 && !response.headers().firstValue("Location").orElse("").contains("/login?error");
     }
 
+    /** The server-sent events of {@code path}, with this browser's cookies. */
+    public EventStream events(String path) {
+        return new EventStream(http, URI.create(base + path));
+    }
+
     public CookieManager cookies() {
         return cookies;
     }

@@ -1,0 +1,211 @@
+package dev.mpem.portal.workshop;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Live updates of workshops as server-sent events. Pages subscribe to their workshop; a change
+ * publishes a {@link LiveSignal} which, once its transaction has committed, reaches every page of
+ * that workshop on every instance of the portal.
+ *
+ * <p>Connections are held by asynchronous requests, not threads: an open stream costs a socket and
+ * a small emitter, and one thread sends to all of them. On PostgreSQL (several instances behind a
+ * load balancer, no sticky sessions) a signal goes out with {@code NOTIFY} and each instance, the
+ * one it came from included, hears it on a connection that {@code LISTEN}s and passes it on to its
+ * own pages. On the embedded database there is one instance, and signals go straight to its pages.
+ */
+@Component
+class LiveEvents implements InitializingBean, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
+
+    static final String CHANNEL = "mpem_workshop_events";
+
+    /** How long a stream stays open before the browser opens a new one (it reconnects by itself). */
+    static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
+    /** A comment line this often keeps idle streams open through proxies and finds closed ones. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(20);
+
+    private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(daemon("workshop-events"));
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("workshop-heartbeat"));
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private volatile boolean postgres;
+    private Thread listener;
+
+    LiveEvents(DataSource dataSource, JdbcClient jdbc, JsonMapper json) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public void afterPropertiesSet() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        }
+        if (postgres) {
+            listener = new Thread(this::listen, "workshop-events-listener");
+            listener.setDaemon(true);
+            listener.start();
+        }
+        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** A stream of a workshop's events for one page; it starts with {@code ready}. */
+    SseEmitter subscribe(long workshopId) {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        Set<SseEmitter> own = streams.computeIfAbsent(workshopId, id -> new CopyOnWriteArraySet<>());
+        own.add(emitter);
+        Runnable forget = () -> own.remove(emitter);
+        emitter.onCompletion(forget);
+        emitter.onTimeout(forget);
+        emitter.onError(e -> forget.run());
+        try {
+            emitter.send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON)
+                    .reconnectTime(2000));
+        }
+        catch (IOException e) {
+            own.remove(emitter);
+        }
+        return emitter;
+    }
+
+    /** How many pages follow a workshop on this instance (for tests and the bench). */
+    int followers(long workshopId) {
+        return streams.getOrDefault(workshopId, Set.of()).size();
+    }
+
+    /** A change committed (or made without a transaction): let every instance's pages know. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(LiveSignal signal) {
+        if (!postgres) {
+            deliver(signal);
+            return;
+        }
+        try {
+            jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, json.writeValueAsString(signal)).query().singleRow();
+        }
+        catch (RuntimeException e) {
+            // The change itself is saved; pages catch up when they next load. Say so, and tell this instance's pages.
+            log.warn("Could not send a workshop event to the other instances: {}", e.getMessage());
+            deliver(signal);
+        }
+    }
+
+    /** Sends a signal to this instance's pages of its workshop, on the sending thread. */
+    void deliver(LiveSignal signal) {
+        Set<SseEmitter> own = streams.get(signal.workshopId());
+        if (own == null || own.isEmpty()) {
+            return;
+        }
+        String data = json.writeValueAsString(signal.data());
+        sender.execute(() -> {
+            for (SseEmitter emitter : own) {
+                try {
+                    emitter.send(SseEmitter.event().name(signal.type()).data(data, MediaType.APPLICATION_JSON));
+                }
+                catch (IOException | IllegalStateException e) {
+                    own.remove(emitter);
+                }
+            }
+        });
+    }
+
+    private void beat() {
+        sender.execute(() -> streams.values().forEach(own -> own.forEach(emitter -> {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            }
+            catch (IOException | IllegalStateException e) {
+                own.remove(emitter);
+            }
+        })));
+    }
+
+    /** Listens on PostgreSQL for signals from every instance, reconnecting when the connection is lost. */
+    private void listen() {
+        while (running.get()) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                org.postgresql.PGConnection pg = connection.unwrap(org.postgresql.PGConnection.class);
+                while (running.get()) {
+                    org.postgresql.PGNotification[] notifications = pg.getNotifications(1000);
+                    if (notifications == null) {
+                        continue;
+                    }
+                    for (org.postgresql.PGNotification notification : notifications) {
+                        deliver(json.readValue(notification.getParameter(), LiveSignal.class));
+                    }
+                }
+            }
+            catch (SQLException | RuntimeException e) {
+                if (running.get()) {
+                    log.warn("Listening for workshop events failed, trying again: {}", e.getMessage());
+                    sleep(Duration.ofSeconds(2));
+                }
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        running.set(false);
+        heartbeat.shutdownNow();
+        streams.values().forEach(own -> own.forEach(SseEmitter::complete));
+        sender.shutdown();
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
