@@ -16,7 +16,14 @@ import dev.mpem.portal.assessment.Confidence;
  * the confidence. With no votes there is no median, spread or confidence.
  */
 public record Tally(int votes, Map<Integer, Integer> current, Map<Integer, Integer> target, BigDecimal medianCurrent,
-        BigDecimal medianTarget, Integer spread, Confidence confidence, List<NamedVote> named) {
+        BigDecimal medianTarget, Integer spread, Confidence confidence, List<NamedVote> named, List<Reason> reasons) {
+
+    /**
+     * A reason a voter gave, shown to the room after the reveal: with the voter's name, or without
+     * ({@code participant} null) in an anonymous workshop.
+     */
+    public record Reason(String participant, int current, int target, String text) {
+    }
 
     /** A vote with its voter's name, shown after the reveal when the workshop is not anonymous. */
     public record NamedVote(String participant, int current, int target, String reason) {
@@ -29,13 +36,15 @@ public record Tally(int votes, Map<Integer, Integer> current, Map<Integer, Integ
         Map<Integer, Integer> current = histogram(ballots, Ballot::current);
         Map<Integer, Integer> target = histogram(ballots, Ballot::target);
         if (ballots.isEmpty()) {
-            return new Tally(0, current, target, null, null, null, null, List.of());
+            return new Tally(0, current, target, null, null, null, null, List.of(), List.of());
         }
         int spread = Math.max(range(ballots, Ballot::current), range(ballots, Ballot::target));
         List<NamedVote> named = anonymous ? List.of() : ballots.stream()
                 .map(b -> new NamedVote(b.participant(), b.current(), b.target(), b.reason())).toList();
+        List<Reason> reasons = ballots.stream().filter(b -> b.reason() != null && !b.reason().isBlank())
+                .map(b -> new Reason(anonymous ? null : b.participant(), b.current(), b.target(), b.reason())).toList();
         return new Tally(ballots.size(), current, target, median(ballots, Ballot::current),
-                median(ballots, Ballot::target), spread, Confidence.ofSpread(spread), named);
+                median(ballots, Ballot::target), spread, Confidence.ofSpread(spread), named, reasons);
     }
 
     private static Map<Integer, Integer> histogram(List<Ballot> ballots, ToIntFunction<Ballot> level) {

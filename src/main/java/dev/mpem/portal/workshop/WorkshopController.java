@@ -77,22 +77,44 @@ class WorkshopController {
         return render(model, workshop, null, null);
     }
 
+    /**
+     * The presentation for the projector: no portal chrome, the dimension, its five descriptors, the
+     * vote count and after the reveal the distribution with the reasons given; the join code and its
+     * QR code until the room has voted, and on demand ({@code ?join}) after. Keys drive it (see present.js).
+     */
+    @GetMapping("/workshops/{id}/present")
+    String present(@PathVariable long id, @RequestParam(name = "join", required = false) String join, Model model) {
+        WorkshopView workshop = workshops.get(id);
+        render(model, workshop, null, null);
+        boolean anyVote = !workshops.voteCounts(id).isEmpty();
+        model.addAttribute("showJoin", workshop.open() && (join != null || !anyVote));
+        model.addAttribute("qr", QrCode.of((String) model.getAttribute("joinUrl")));
+        return "workshop/present";
+    }
+
+    /** Where a control sends the facilitator back to: the presentation when pressed there, else the controls. */
+    private static String back(long id, String from) {
+        return "redirect:/workshops/" + id + ("present".equals(from) ? "/present" : "");
+    }
+
     @PostMapping("/workshops/{id}/move")
-    String move(@PathVariable long id, @RequestParam("dimension") String dimension) {
+    String move(@PathVariable long id, @RequestParam("dimension") String dimension,
+            @RequestParam(name = "from", required = false) String from) {
         workshops.moveTo(id, dimension);
-        return "redirect:/workshops/" + id;
+        return back(id, from);
     }
 
     @PostMapping("/workshops/{id}/reveal")
-    String reveal(@PathVariable long id) {
+    String reveal(@PathVariable long id, @RequestParam(name = "from", required = false) String from) {
         WorkshopView workshop = workshops.get(id);
         workshops.reveal(id, workshop.currentDimension());
-        return "redirect:/workshops/" + id;
+        return back(id, from);
     }
 
     @PostMapping("/workshops/{id}/agree")
     String agree(@PathVariable long id, @ModelAttribute("agree") AgreeForm form, BindingResult result, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+            @RequestParam(name = "from", required = false) String from, HttpServletResponse response,
+            RedirectAttributes redirect) {
         WorkshopView workshop = workshops.get(id);
         AgreeForm typed = form != null ? form : new AgreeForm(FormErrors.bound(result, "current", Integer.class),
                 FormErrors.bound(result, "target", Integer.class), FormErrors.bound(result, "reason", String.class),
@@ -104,7 +126,7 @@ class WorkshopController {
                     workshops.agree(id, workshop.currentDimension(), form.current(), form.target(), form.reason(),
                             form.version());
                     Flash.success(redirect, Words.say("workshop.agreed"));
-                    return "redirect:/workshops/" + id;
+                    return back(id, from);
                 });
     }
 
