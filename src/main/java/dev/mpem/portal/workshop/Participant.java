@@ -52,6 +52,14 @@ class Participant {
         return id;
     }
 
+    String nameKey() {
+        return nameKey;
+    }
+
+    String browserKey() {
+        return browserKey;
+    }
+
     String displayName() {
         return displayName;
     }

@@ -60,14 +60,17 @@ class ParticipantController {
 
     @PostMapping("/join")
     String join(@RequestParam(name = "code", required = false) String code,
-            @RequestParam(name = "name", required = false) String name, Model model, HttpServletResponse response) {
+            @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "key", required = false) String key, Model model, HttpServletResponse response) {
         return FormSubmission.of(response, problem -> {
             model.addAttribute("code", code);
             model.addAttribute("name", name);
+            model.addAttribute("key", key);
             model.addAttribute("problem", problem);
             return "workshop/join";
         }).on(WorkshopClosedException.class, HttpStatus.NOT_FOUND).submit(() -> {
-            ParticipantService.Joined joined = participants.join(code, name);
+            ParticipantService.Joined joined = key == null || key.isBlank() ? participants.join(code, name)
+                    : participants.rejoin(code, name, key);
             String joinCode = joined.workshop().joinCode();
             response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE_PREFIX + joinCode, joined.browserKey())
                     .path("/").httpOnly(true).sameSite("Lax").maxAge(Duration.ofHours(12)).build().toString());
@@ -86,6 +89,7 @@ class ParticipantController {
         if (participants.participantName(joinCode, key).isEmpty()) {
             return "redirect:/join/" + joinCode;
         }
+        model.addAttribute("rejoinKey", key);
         return render(model, participants.participantState(joinCode, key), null, null);
     }
 
@@ -102,6 +106,7 @@ class ParticipantController {
         if (participants.participantName(joinCode, key).isEmpty()) {
             return "redirect:/join/" + joinCode;
         }
+        model.addAttribute("rejoinKey", key);
         VoteForm typed = form != null ? form : new VoteForm(FormErrors.bound(result, "dimension", String.class),
                 FormErrors.bound(result, "current", Integer.class), FormErrors.bound(result, "target", Integer.class),
                 FormErrors.bound(result, "reason", String.class));
@@ -139,6 +144,8 @@ class ParticipantController {
 
     private String render(Model model, ParticipantService.ParticipantState state, VoteForm form, String problem) {
         model.addAttribute("state", state);
+        model.addAttribute("joinPage", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().path("/join/" + state.workshop().joinCode()).toUriString());
         model.addAttribute("form", form != null ? form : state.vote() == null
                 ? new VoteForm(state.dimension().code(), null, null, null)
                 : new VoteForm(state.dimension().code(), state.vote().current(), state.vote().target(),

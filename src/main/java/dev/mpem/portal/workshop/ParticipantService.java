@@ -90,6 +90,19 @@ public class ParticipantService {
     public record Joined(WorkshopView workshop, String displayName, String browserKey) {
     }
 
+    /**
+     * Joins again from another device as the participant this key was given to: the name must be
+     * theirs, so a key alone (seen over a shoulder) does not make anyone someone else.
+     */
+    public Joined rejoin(String joinCode, String name, String key) {
+        Workshop workshop = reads.openByCode(joinCode);
+        String displayName = checkedName(name);
+        Participant participant = participants.findByWorkshopIdAndBrowserKey(workshop.id(), key == null ? "" : key.strip())
+                .filter(p -> p.nameKey().equals(Participant.keyOf(displayName)))
+                .orElseThrow(() -> new InvalidInputException("key", Words.say("join.key.wrong", displayName), null));
+        return new Joined(WorkshopView.of(workshop), participant.displayName(), participant.browserKey());
+    }
+
     /** Joins a participant through the API: the answer's key is what later votes of theirs must carry. */
     @Transactional
     public JoinedByApi joinByApi(String joinCode, String name) {
