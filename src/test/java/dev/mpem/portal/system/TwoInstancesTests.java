@@ -105,4 +105,41 @@ class TwoInstancesTests {
         onSecond.submit("/", "/logout", Map.of());
         assertThat(onFirst.get("/").statusCode()).isEqualTo(302);
     }
+
+    /**
+     * A workshop's events reach pages connected to the other instance: on PostgreSQL they travel
+     * through NOTIFY/LISTEN (the embedded database has a single instance, and this test is skipped there).
+     */
+    @Test
+    void aWorkshopEventOnOneInstanceReachesPagesOnTheOther() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("postgres".equals(System.getProperty("portal.test.database")),
+                "events between instances go through PostgreSQL");
+        ConfigurableApplicationContext first = start();
+        ConfigurableApplicationContext second = start();
+        long organisation = first.getBean(dev.mpem.portal.organisation.OrganisationService.class)
+                .create(new dev.mpem.portal.organisation.OrganisationForm(Fixtures.unique("Live"), null, null, null)).id();
+        AssessmentView assessment = first.getBean(AssessmentService.class).create(organisation,
+                new dev.mpem.portal.assessment.AssessmentForm("Live on two", "2026-05-14", null, null, List.of()));
+        var workshops = first.getBean(dev.mpem.portal.workshop.WorkshopService.class);
+        var workshop = workshops.open(assessment.id(), true);
+
+        try (dev.mpem.portal.support.EventStream onSecond = new Browser(port(second)).events("/w/" + workshop.joinCode() + "/events");
+                dev.mpem.portal.support.EventStream onFirst = new Browser(port(first)).events("/w/" + workshop.joinCode() + "/events")) {
+            onSecond.next("ready", java.time.Duration.ofSeconds(5));
+            onFirst.next("ready", java.time.Duration.ofSeconds(5));
+            // A vote through the first instance's API...
+            HttpResponse<String> joined = new Browser(port(first)).send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port(first) + "/api/workshops/" + workshop.joinCode() + "/votes"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"participant\":\"Ana\",\"dimension\":\"EXTENT\",\"current\":2,\"target\":3}")).build());
+            assertThat(joined.statusCode()).isEqualTo(200);
+            // ... is heard on both, within a second.
+            assertThat(onSecond.next("voted", java.time.Duration.ofSeconds(1)).data()).contains("\"voted\":1");
+            assertThat(onFirst.next("voted", java.time.Duration.ofSeconds(1)).data()).contains("\"voted\":1");
+            // And a move made on the second is heard on the first.
+            second.getBean(dev.mpem.portal.workshop.WorkshopService.class).moveTo(workshop.id(), "SCOPE");
+            assertThat(onFirst.next("moved", java.time.Duration.ofSeconds(1)).data()).isEqualTo("{\"dimension\":\"SCOPE\"}");
+        }
+    }
 }

@@ -69,4 +69,38 @@ class LiveWorkshopTests {
             assertThat(anonymous.status()).isEqualTo(302);
         }
     }
+
+    @Test
+    void thePresentationIsForTheConsultantAndShowsTheJoinCodeUntilTheRoomVotes() throws Exception {
+        AssessmentView assessment = fixtures.assessment();
+        WorkshopView workshop = workshops.open(assessment.id(), false);
+        Browser consultant = new Browser(port);
+        assertThat(consultant.signIn(fixtures.user(Role.CONSULTANT).username(), Fixtures.PASSWORD)).isTrue();
+        String present = "/workshops/" + workshop.id() + "/present";
+
+        org.jsoup.nodes.Document page = dev.mpem.portal.support.Html.of(consultant.get(present).body());
+        assertThat(page.select(".site-header, nav a[href=/organisations]")).isEmpty();
+        assertThat(page.selectFirst(".present-join-code").text()).isEqualTo(workshop.joinCode());
+        assertThat(page.selectFirst("svg.qr").attr("aria-label")).endsWith("/join/" + workshop.joinCode());
+        assertThat(page.selectFirst("svg.qr path").attr("d")).matches("(M\\d+ \\d+h\\d+v1h-\\d+z)+");
+        assertThat(page.select(".present-level")).hasSize(5);
+        assertThat(page.select("script[src]").eachAttr("src")).containsExactly("/js/workshop.js", "/js/present.js");
+        assertThat(page.select("script:not([src])")).isEmpty();
+
+        participants.vote(workshop.joinCode(), VoteCommand.byName("Ana", "EXTENT", 2, 4, "Only e-mail is segmented"));
+        page = dev.mpem.portal.support.Html.of(consultant.get(present).body());
+        assertThat(page.select(".present-join")).as("hidden once the room votes").isEmpty();
+        assertThat(dev.mpem.portal.support.Html.of(consultant.get(present + "?join").body()).select(".present-join"))
+                .as("on demand").hasSize(1);
+
+        workshops.reveal(workshop.id(), "EXTENT");
+        page = dev.mpem.portal.support.Html.of(consultant.get(present).body());
+        assertThat(page.selectFirst(".present-reasons").text()).contains("2 → 4", "Only e-mail is segmented", "— Ana");
+
+        assertThat(new Browser(port).get(present).statusCode()).isEqualTo(302);
+        Browser executive = new Browser(port);
+        assertThat(executive.signIn(fixtures.user(Role.EXECUTIVE, assessment.organisationId()).username(),
+                Fixtures.PASSWORD)).isTrue();
+        assertThat(executive.get(present).statusCode()).isEqualTo(403);
+    }
 }
