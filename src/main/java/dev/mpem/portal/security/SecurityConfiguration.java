@@ -102,7 +102,7 @@ class SecurityConfiguration {
         };
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", "/login", "/share/**",
-                                "/join", "/join/**", "/w/**", "/actuator/health", "/actuator/health/**",
+                                "/join", "/join/**", "/w/**", "/s/**", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
                         // "/organisations/new" would otherwise match the executive-readable "/organisations/*".

@@ -33,6 +33,9 @@ class Participant {
     @Column(name = "joined_at")
     private Instant joinedAt;
 
+    /** A survey invitee's e-mail address, if given (for sending the link once mail exists). */
+    private String email;
+
     protected Participant() {
     }
 
@@ -42,6 +45,21 @@ class Participant {
         this.nameKey = keyOf(displayName);
         this.browserKey = browserKey;
         this.joinedAt = now;
+    }
+
+    /** An invitee of a survey: known by name (and e-mail), their key is their personal link. */
+    static Participant invitee(long workshopId, String displayName, String email, String key, Instant now) {
+        Participant invitee = new Participant(workshopId, displayName, key, now);
+        invitee.email = email;
+        return invitee;
+    }
+
+    String email() {
+        return email;
+    }
+
+    long workshopId() {
+        return workshopId;
     }
 
     static String keyOf(String name) {

@@ -11,6 +11,9 @@ interface ParticipantRepository extends JpaRepository<Participant, Long> {
 
     Optional<Participant> findByWorkshopIdAndBrowserKey(long workshopId, String browserKey);
 
+    /** A survey invitee by their personal key (keys are unique across workshops). */
+    Optional<Participant> findByBrowserKey(String browserKey);
+
     List<Participant> findByWorkshopId(long workshopId);
 
     List<Participant> findByWorkshopIdIn(java.util.Collection<Long> workshopIds);

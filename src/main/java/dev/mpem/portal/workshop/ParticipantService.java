@@ -116,7 +116,7 @@ public class ParticipantService {
     }
 
     /** A participant's secret: it lives in their browser's cookie, or with the integration that joined them. */
-    private static String newParticipantKey() {
+    static String newParticipantKey() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -219,7 +219,8 @@ public class ParticipantService {
     }
 
     private OwnVote castVote(String joinCode, VoteCommand command, Dimension dimension, String reason, String apiName) {
-        Workshop workshop = workshops.findForVote(WorkshopService.normalise(joinCode)).filter(Workshop::open)
+        Workshop workshop = workshops.findForVote(WorkshopService.normalise(joinCode))
+                .filter(w -> w.takesVotes(clock.instant()))
                 .orElseThrow(() -> new WorkshopClosedException(joinCode));
         // A vote for a participant who is there already needs their key; a new name joins with a new key.
         String newKey = null;
@@ -277,7 +278,7 @@ public class ParticipantService {
         return checked;
     }
 
-    private static String checkedNameOrProblem(String name, List<FieldProblem> problems) {
+    static String checkedNameOrProblem(String name, List<FieldProblem> problems) {
         String displayName = Text.singleLine(name);
         if (displayName == null) {
             problems.add(new FieldProblem("participant", Words.say("workshop.name.required"), name));

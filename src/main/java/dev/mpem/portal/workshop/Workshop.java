@@ -30,6 +30,17 @@ class Workshop {
         OPEN, CLOSED
     }
 
+    /** LIVE: a room votes as the facilitator moves on. SURVEY: invitees rate in their own time until it closes. */
+    enum Kind {
+        LIVE, SURVEY
+    }
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Kind kind = Kind.LIVE;
+
+    @Column(name = "closes_at")
+    private Instant closesAt;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -84,6 +95,28 @@ class Workshop {
         this.currentDimension = firstDimension;
         this.openedBy = openedBy;
         this.openedAt = now;
+    }
+
+    /** A survey of the assessment: invitees rate until {@code closesAt}. */
+    static Workshop survey(long assessmentId, String joinCode, boolean anonymous, String firstDimension, String openedBy,
+            Instant now, Instant closesAt) {
+        Workshop survey = new Workshop(assessmentId, joinCode, anonymous, firstDimension, openedBy, now);
+        survey.kind = Kind.SURVEY;
+        survey.closesAt = closesAt;
+        return survey;
+    }
+
+    /** Whether votes are taken now: open, and for a survey not past its closing time. */
+    boolean takesVotes(Instant now) {
+        return open() && (closesAt == null || now.isBefore(closesAt));
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    Instant closesAt() {
+        return closesAt;
     }
 
     void moveTo(String dimensionCode) {

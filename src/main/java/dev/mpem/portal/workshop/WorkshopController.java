@@ -36,13 +36,15 @@ class WorkshopController {
     private final WorkshopService workshops;
     private final AssessmentService assessments;
     private final LiveEvents live;
+    private final SurveyService surveys;
 
     private final dev.mpem.portal.model.ModelService models;
     private final MessageSource messages;
 
     WorkshopController(WorkshopService workshops, AssessmentService assessments,
-            dev.mpem.portal.model.ModelService models, MessageSource messages, LiveEvents live) {
+            dev.mpem.portal.model.ModelService models, MessageSource messages, LiveEvents live, SurveyService surveys) {
         this.live = live;
+        this.surveys = surveys;
         this.messages = messages;
         this.models = models;
         this.workshops = workshops;
@@ -185,6 +187,10 @@ class WorkshopController {
         model.addAttribute("joinUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/join/"
                 + workshop.joinCode()).toUriString());
         model.addAttribute("joinPage", ServletUriComponentsBuilder.fromCurrentContextPath().path("/join").toUriString());
+        if (workshop.survey()) {
+            model.addAttribute("invitees", surveys.invitees(workshop.id()));
+            model.addAttribute("surveyBase", ServletUriComponentsBuilder.fromCurrentContextPath().path("/s/").toUriString());
+        }
         if (state.tally() != null) {
             model.addAttribute("chart", VoteChart.of(state.tally()));
             model.addAttribute("agree", form != null ? form : new AgreeForm(

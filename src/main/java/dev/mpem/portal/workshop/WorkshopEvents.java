@@ -17,6 +17,13 @@ public final class WorkshopEvents {
         }
     }
 
+    /** A survey for rating from afar, with its invitees and its last day. */
+    public record SurveyOpened(Long organisationId, Long assessmentId, String joinCode, int invitees,
+            java.time.LocalDate closesOn) implements Audited {
+        public String action() { return "WORKSHOP_OPENED"; }
+        public Phrase details() { return Phrase.of("audit.SURVEY_OPENED", invitees, closesOn); }
+    }
+
     public record WorkshopClosed(Long assessmentId, String joinCode) implements Audited {
         public String action() { return "WORKSHOP_CLOSED"; }
         public Phrase details() { return Phrase.of("audit.WORKSHOP_CLOSED", joinCode); }

@@ -35,7 +35,9 @@ class WorkshopReads {
     }
 
     Workshop openByCode(String joinCode) {
+        // A survey's participants are invited: nobody joins it with its code.
         return workshops.findByJoinCode(WorkshopService.normalise(joinCode)).filter(Workshop::open)
+                .filter(workshop -> workshop.kind() == Workshop.Kind.LIVE)
                 .orElseThrow(() -> new WorkshopClosedException(joinCode));
     }
 

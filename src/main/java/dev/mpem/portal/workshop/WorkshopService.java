@@ -79,21 +79,29 @@ public class WorkshopService {
     @Transactional
     public WorkshopView open(long assessmentId, boolean anonymous) {
         AssessmentView assessment = assessments.get(assessmentId);
-        if (assessment.completed()) {
-            throw new WorkshopNotOpenException("ASSESSMENT_COMPLETED", Words.say("workshop.assessmentCompleted"), Map.of());
-        }
-        Optional<Workshop> running = workshops.findByAssessmentIdOrderByOpenedAtDesc(assessmentId).stream()
-                .filter(Workshop::open).findFirst();
-        if (running.isPresent()) {
-            throw new WorkshopNotOpenException("WORKSHOP_ALREADY_OPEN", Words.say("workshop.alreadyOpen"),
-                    Map.of("id", running.get().id(), "joinCode", running.get().joinCode()));
-        }
-        String first = assessment.firstUnrated().orElse(modelService.model().dimensions().get(0).code());
+        String first = checkCanOpen(assessment);
         Workshop workshop = workshops.saveAndFlush(new Workshop(assessmentId, newCode(), anonymous, first,
                 currentUser.username(), clock.instant()));
         events.publishEvent(new WorkshopEvents.WorkshopOpened(assessment.organisationId(), assessmentId,
                 workshop.joinCode(), anonymous));
         return WorkshopView.of(workshop);
+    }
+
+    /**
+     * Refuses a workshop or survey for a completed assessment, or while another one of it is open;
+     * otherwise answers the dimension to start at (the first unrated one).
+     */
+    String checkCanOpen(AssessmentView assessment) {
+        if (assessment.completed()) {
+            throw new WorkshopNotOpenException("ASSESSMENT_COMPLETED", Words.say("workshop.assessmentCompleted"), Map.of());
+        }
+        Optional<Workshop> running = workshops.findByAssessmentIdOrderByOpenedAtDesc(assessment.id()).stream()
+                .filter(Workshop::open).findFirst();
+        if (running.isPresent()) {
+            throw new WorkshopNotOpenException("WORKSHOP_ALREADY_OPEN", Words.say("workshop.alreadyOpen"),
+                    Map.of("id", running.get().id(), "joinCode", running.get().joinCode()));
+        }
+        return assessment.firstUnrated().orElse(modelService.model().dimensions().get(0).code());
     }
 
     public WorkshopView get(long id) {
@@ -255,7 +263,7 @@ public class WorkshopService {
         return joinCode == null ? "" : joinCode.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
     }
 
-    private String newCode() {
+    String newCode() {
         for (int attempt = 0; attempt < 20; attempt++) {
             StringBuilder code = new StringBuilder();
             for (int i = 0; i < CODE_LENGTH; i++) {
