@@ -51,60 +51,88 @@
         if (dirty) { notice(closed); } else { follow(); }
     }
 
-    // Counts change often: only the parts marked data-live-part are fetched and swapped.
+    // Counts change often: only the parts marked data-live-part are fetched and swapped, at most
+    // twice a second. Pages without such parts (the participants') ignore counts altogether.
+    var parts = document.querySelectorAll('[data-live-part]').length > 0;
     var refreshing = false;
+    var again = false;
     function refreshParts() {
-        if (refreshing) { return; }
+        if (!parts) { return; }
+        if (refreshing) { again = true; return; }
         refreshing = true;
         fetch(pagePath() + window.location.search, { credentials: 'same-origin' })
             .then(function (response) { return response.ok ? response.text() : null; })
             .then(function (html) {
-                refreshing = false;
-                if (!html) { return; }
-                var fresh = new DOMParser().parseFromString(html, 'text/html');
-                document.querySelectorAll('[data-live-part]').forEach(function (part) {
-                    var replacement = fresh.getElementById(part.id);
-                    if (replacement) { part.replaceWith(document.importNode(replacement, true)); }
-                });
+                if (html) {
+                    var fresh = new DOMParser().parseFromString(html, 'text/html');
+                    document.querySelectorAll('[data-live-part]').forEach(function (part) {
+                        var replacement = fresh.getElementById(part.id);
+                        if (replacement) { part.replaceWith(document.importNode(replacement, true)); }
+                    });
+                }
             })
-            .catch(function () { refreshing = false; });
+            .catch(function () { /* the next event tries again */ })
+            .then(function () {
+                window.setTimeout(function () {
+                    refreshing = false;
+                    if (again) { again = false; refreshParts(); }
+                }, 500);
+            });
+    }
+
+    // The page's state stamp: after a dropped stream the page reloads only if the room moved meanwhile.
+    var stateUrl = main.getAttribute('data-state-url');
+    function stamp() {
+        return fetch(stateUrl, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+            .then(function (response) { return response.ok ? response.json().then(function (s) { return s.stamp; }) : 'GONE'; });
     }
 
     var eventsUrl = main.getAttribute('data-events-url');
     if (eventsUrl && window.EventSource) {
-        var stream = new EventSource(eventsUrl);
+        var seen = null;
+        stamp().then(function (value) { seen = value; }).catch(function () {});
         var lost = false;
-        stream.addEventListener('ready', function () {
-            if (lost) { lost = false; movedOn(false); }
-        });
-        ['joined', 'voted'].forEach(function (name) {
-            stream.addEventListener(name, refreshParts);
-        });
-        ['revealed', 'agreed', 'moved'].forEach(function (name) {
-            stream.addEventListener(name, function () { movedOn(false); });
-        });
-        stream.addEventListener('closed', function () { stream.close(); movedOn(true); });
-        stream.onerror = function () {
-            lost = true;
-            if (stream.readyState === EventSource.CLOSED) {
-                // Refused (the workshop closed meanwhile): the page says so when loaded again.
-                window.setTimeout(function () { movedOn(true); }, 1000);
-            }
+        var listen = function (stream) {
+            stream.addEventListener('ready', function () {
+                if (!lost) { return; }
+                lost = false;
+                stamp().then(function (now) {
+                    if (seen === null || now !== seen) { movedOn(now === 'CLOSED' || now === 'GONE'); }
+                    else { refreshParts(); }
+                }).catch(function () {});
+            });
+            ['joined', 'voted'].forEach(function (name) { stream.addEventListener(name, refreshParts); });
+            ['revealed', 'agreed', 'moved'].forEach(function (name) {
+                stream.addEventListener(name, function () { movedOn(false); });
+            });
+            stream.addEventListener('closed', function () { stream.close(); movedOn(true); });
+            stream.onerror = function () {
+                lost = true;
+                if (stream.readyState === EventSource.CLOSED) {
+                    // Refused: the workshop closed, or the server was briefly away (a restart, a deploy).
+                    stamp().then(function (now) {
+                        if (now === 'CLOSED' || now === 'GONE') { movedOn(true); }
+                        else { window.setTimeout(function () { listen(new EventSource(eventsUrl)); }, 3000); }
+                    }).catch(function () {
+                        window.setTimeout(function () { listen(new EventSource(eventsUrl)); }, 5000);
+                    });
+                }
+            };
         };
+        listen(new EventSource(eventsUrl));
         return;
     }
 
-    var url = main.getAttribute('data-state-url');
-    var stamp = null;
+    var last = null;
     function poll() {
-        fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+        fetch(stateUrl, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
             .then(function (response) { return response.ok ? response.json() : null; })
             .then(function (state) {
                 if (!state) { return; }
-                if (stamp === null) { stamp = state.stamp; return; }
-                if (state.stamp !== stamp) {
+                if (last === null) { last = state.stamp; return; }
+                if (state.stamp !== last) {
                     movedOn(state.stamp === 'CLOSED');
-                    stamp = dirty ? state.stamp : stamp;
+                    last = dirty ? state.stamp : last;
                 }
             })
             .catch(function () { /* offline for a moment: try again at the next tick */ });

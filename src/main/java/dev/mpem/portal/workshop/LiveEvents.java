@@ -59,10 +59,15 @@ class LiveEvents implements InitializingBean, DisposableBean {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final org.springframework.transaction.support.TransactionTemplate notifying;
     private volatile boolean postgres;
     private Thread listener;
 
-    LiveEvents(DataSource dataSource, JdbcClient jdbc, JsonMapper json) {
+    LiveEvents(DataSource dataSource, JdbcClient jdbc, JsonMapper json,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.notifying = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        // After the change's commit: the notification goes out in a transaction of its own.
+        this.notifying.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.json = json;
@@ -85,9 +90,16 @@ class LiveEvents implements InitializingBean, DisposableBean {
     /** A stream of a workshop's events for one page; it starts with {@code ready}. */
     SseEmitter subscribe(long workshopId) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        Set<SseEmitter> own = streams.computeIfAbsent(workshopId, id -> new CopyOnWriteArraySet<>());
-        own.add(emitter);
-        Runnable forget = () -> own.remove(emitter);
+        // Added and removed atomically per workshop, so an emptied set is never left holding a new stream.
+        streams.compute(workshopId, (id, own) -> {
+            Set<SseEmitter> set = own == null ? new CopyOnWriteArraySet<>() : own;
+            set.add(emitter);
+            return set;
+        });
+        Runnable forget = () -> streams.computeIfPresent(workshopId, (id, own) -> {
+            own.remove(emitter);
+            return own.isEmpty() ? null : own;
+        });
         emitter.onCompletion(forget);
         emitter.onTimeout(forget);
         emitter.onError(e -> forget.run());
@@ -96,7 +108,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
                     .reconnectTime(2000));
         }
         catch (IOException e) {
-            own.remove(emitter);
+            forget.run();
         }
         return emitter;
     }
@@ -114,7 +126,9 @@ class LiveEvents implements InitializingBean, DisposableBean {
             return;
         }
         try {
-            jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, json.writeValueAsString(signal)).query().singleRow();
+            String payload = json.writeValueAsString(signal);
+            notifying.executeWithoutResult(status -> jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload)
+                    .query().singleRow());
         }
         catch (RuntimeException e) {
             // The change itself is saved; pages catch up when they next load. Say so, and tell this instance's pages.
@@ -168,7 +182,12 @@ class LiveEvents implements InitializingBean, DisposableBean {
                         continue;
                     }
                     for (org.postgresql.PGNotification notification : notifications) {
-                        deliver(json.readValue(notification.getParameter(), LiveSignal.class));
+                        try {
+                            deliver(json.readValue(notification.getParameter(), LiveSignal.class));
+                        }
+                        catch (RuntimeException e) {
+                            log.warn("Ignored a workshop event that could not be read: {}", e.getMessage());
+                        }
                     }
                 }
             }
@@ -188,6 +207,16 @@ class LiveEvents implements InitializingBean, DisposableBean {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The portal is stopping: end every stream first (browsers reconnect to another instance, or
+     * when this one is back), so the web server's graceful shutdown does not wait for them.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void stopping() {
+        streams.values().forEach(own -> own.forEach(SseEmitter::complete));
+        streams.clear();
     }
 
     @Override

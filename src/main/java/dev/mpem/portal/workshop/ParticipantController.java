@@ -128,7 +128,9 @@ class ParticipantController {
     /** The workshop's events for a participant's page: counts and moves only, never a vote before the reveal. */
     @GetMapping(path = "/w/{code}/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
     @org.springframework.web.bind.annotation.ResponseBody
-    org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(@PathVariable String code) {
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(@PathVariable String code,
+            HttpServletResponse response) {
+        response.setHeader("X-Accel-Buffering", "no");
         return live.subscribe(participants.byCode(code).id());
     }
 

@@ -222,9 +222,13 @@ public class ParticipantService {
         Workshop workshop = workshops.findForVote(WorkshopService.normalise(joinCode))
                 .filter(w -> w.takesVotes(clock.instant()))
                 .orElseThrow(() -> new WorkshopClosedException(joinCode));
-        // A vote for a participant who is there already needs their key; a new name joins with a new key.
+        // A vote for a participant who is there already needs their key; a new name joins with a new key
+        // (not in a survey: its participants are invited, nobody joins it by its code).
         String newKey = null;
         Participant participant;
+        if (command.browserKey() == null && workshop.kind() == Workshop.Kind.SURVEY) {
+            throw new WorkshopClosedException(joinCode);
+        }
         if (command.browserKey() != null) {
             participant = participants.findByWorkshopIdAndBrowserKey(workshop.id(), command.browserKey())
                     .orElseThrow(WrongParticipantKeyException::new);

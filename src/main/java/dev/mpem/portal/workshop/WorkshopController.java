@@ -87,6 +87,10 @@ class WorkshopController {
     @GetMapping("/workshops/{id}/present")
     String present(@PathVariable long id, @RequestParam(name = "join", required = false) String join, Model model) {
         WorkshopView workshop = workshops.get(id);
+        if (workshop.survey()) {
+            // A survey's invitees have their own links: no join code or QR code goes on a wall.
+            return "redirect:/workshops/" + id;
+        }
         render(model, workshop, null, null);
         boolean anyVote = !workshops.voteCounts(id).isEmpty();
         model.addAttribute("showJoin", workshop.open() && (join != null || !anyVote));
@@ -158,7 +162,9 @@ class WorkshopController {
     /** The workshop's events as they happen (joined, voted, revealed, agreed, moved, closed), for the consultant's pages. */
     @GetMapping(path = "/workshops/{id}/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(@PathVariable long id) {
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter events(@PathVariable long id,
+            HttpServletResponse response) {
+        response.setHeader("X-Accel-Buffering", "no");
         return live.subscribe(workshops.get(id).id());
     }
 

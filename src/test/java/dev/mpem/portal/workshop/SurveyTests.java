@@ -93,6 +93,15 @@ class SurveyTests {
         String code = workshops.get(Long.parseLong(surveyPage.substring(surveyPage.lastIndexOf('/') + 1))).joinCode();
         assertThat(new Browser(port).submit("/join", "/join", Map.of("code", code, "name", "Eve")).statusCode())
                 .isEqualTo(404);
+        HttpResponse<String> keyless = new Browser(port).send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/workshops/" + code + "/votes"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"participant\":\"Eve\",\"dimension\":\"EXTENT\",\"current\":5,\"target\":5}")).build());
+        assertThat(keyless.statusCode()).as("no vote joins a survey by its code").isEqualTo(404);
+        try (var events = new Browser(port).events("/w/" + code + "/events")) {
+            assertThat(events.status()).isEqualTo(404);
+        }
+        assertThat(consultant.get(surveyPage + "/present").statusCode()).as("no join code on a wall").isEqualTo(302);
 
         // The consultant reveals and agrees, exactly as in a live workshop.
         consultant.submit(surveyPage, surveyPage + "/reveal", Map.of());
