@@ -37,7 +37,7 @@ class SurveyTests {
     WorkshopService workshops;
 
     @Test
-    void inviteesRateFromAfarAndTheConsultantRevealsAndAgrees() {
+    void inviteesRateFromAfarAndTheConsultantRevealsAndAgrees() throws Exception {
         AssessmentView assessment = fixtures.assessment();
         Browser consultant = new Browser(port);
         assertThat(consultant.signIn(fixtures.user(Role.CONSULTANT).username(), Fixtures.PASSWORD)).isTrue();
