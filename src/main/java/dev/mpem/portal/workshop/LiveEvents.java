@@ -59,15 +59,11 @@ class LiveEvents implements InitializingBean, DisposableBean {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final org.springframework.transaction.support.TransactionTemplate notifying;
+
     private volatile boolean postgres;
     private Thread listener;
 
-    LiveEvents(DataSource dataSource, JdbcClient jdbc, JsonMapper json,
-            org.springframework.transaction.PlatformTransactionManager transactionManager) {
-        this.notifying = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
-        // After the change's commit: the notification goes out in a transaction of its own.
-        this.notifying.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    LiveEvents(DataSource dataSource, JdbcClient jdbc, JsonMapper json) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.json = json;
@@ -118,21 +114,31 @@ class LiveEvents implements InitializingBean, DisposableBean {
         return streams.getOrDefault(workshopId, Set.of()).size();
     }
 
-    /** A change committed (or made without a transaction): let every instance's pages know. */
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(LiveSignal signal) {
+    /**
+     * On PostgreSQL: the signal goes out with NOTIFY inside the change's own transaction, so it is
+     * delivered (to every instance, this one included) exactly when the change commits, and never
+     * for a change rolled back; no second connection is needed while the change holds its own.
+     */
+    @TransactionalEventListener(phase = org.springframework.transaction.event.TransactionPhase.BEFORE_COMMIT,
+            fallbackExecution = true)
+    void notifyInstances(LiveSignal signal) {
         if (!postgres) {
-            deliver(signal);
             return;
         }
         try {
-            String payload = json.writeValueAsString(signal);
-            notifying.executeWithoutResult(status -> jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload)
-                    .query().singleRow());
+            jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, json.writeValueAsString(signal)).query().singleRow();
         }
         catch (RuntimeException e) {
-            // The change itself is saved; pages catch up when they next load. Say so, and tell this instance's pages.
+            // Pages catch up when they next load; this instance's pages are told directly.
             log.warn("Could not send a workshop event to the other instances: {}", e.getMessage());
+            deliver(signal);
+        }
+    }
+
+    /** On the embedded database (one instance): the signal goes to this instance's pages once the change has committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void deliverHere(LiveSignal signal) {
+        if (!postgres) {
             deliver(signal);
         }
     }
