@@ -3,7 +3,6 @@ package dev.mpem.portal.action;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 
@@ -14,7 +13,6 @@ import biweekly.property.CalendarScale;
 import biweekly.property.DateEnd;
 import biweekly.property.DateStart;
 import biweekly.property.Method;
-import biweekly.util.ICalDate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -90,8 +88,8 @@ class ActionExports {
             VEvent event = new VEvent();
             event.setUid("mpem-action-" + item.id() + "@mpem-portal");
             event.setDateTimeStamp(Date.from(clock.instant()));
-            event.setDateStart(new DateStart(day(item.dueOn())));
-            event.setDateEnd(new DateEnd(day(item.dueOn().plusDays(1))));
+            event.setDateStart(new DateStart(dev.mpem.portal.shared.CalendarDays.allDay(item.dueOn())));
+            event.setDateEnd(new DateEnd(dev.mpem.portal.shared.CalendarDays.allDay(item.dueOn().plusDays(1))));
             event.setSummary(Words.say("action.calendar.summary", item.title()));
             String owner = item.ownerLabel() != null ? item.ownerLabel() : Words.say("action.owner.none");
             event.setDescription(Text.LINE_BREAK.matcher(Words.say("action.calendar.description",
@@ -111,8 +109,4 @@ class ActionExports {
         return "MPEM action plan - " + assessment.organisationName() + " - " + assessment.assessedOn() + "." + extension;
     }
 
-    /** An all-day date; biweekly writes dates without a time in the JVM's default zone. */
-    private static ICalDate day(LocalDate date) {
-        return new ICalDate(Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant()), false);
-    }
 }

@@ -2,7 +2,6 @@ package dev.mpem.portal.history;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
 
@@ -17,7 +16,6 @@ import biweekly.property.CalendarScale;
 import biweekly.property.DateEnd;
 import biweekly.property.DateStart;
 import biweekly.property.Method;
-import biweekly.util.ICalDate;
 import dev.mpem.portal.organisation.OrganisationService;
 import dev.mpem.portal.organisation.OrganisationView;
 import dev.mpem.portal.shared.Text;
@@ -53,8 +51,8 @@ public class ReassessmentCalendar {
         VEvent event = new VEvent();
         event.setUid("mpem-next-assessment-" + organisation.id() + "-" + due + "@mpem-portal");
         event.setDateTimeStamp(Date.from(clock.instant()));
-        event.setDateStart(new DateStart(day(due)));
-        event.setDateEnd(new DateEnd(day(due.plusDays(1))));
+        event.setDateStart(new DateStart(dev.mpem.portal.shared.CalendarDays.allDay(due)));
+        event.setDateEnd(new DateEnd(dev.mpem.portal.shared.CalendarDays.allDay(due.plusDays(1))));
         event.setSummary(message("calendar.summary", organisation.name()));
         event.setDescription(description(message("calendar.description", organisation.name(),
                 organisation.reassessMonths(), organisation.lastCompletedOn(), organisationUrl)));
@@ -72,8 +70,4 @@ public class ReassessmentCalendar {
         return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
     }
 
-    /** An all-day date; biweekly writes dates without a time in the JVM's default zone. */
-    private static ICalDate day(LocalDate date) {
-        return new ICalDate(Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant()), false);
-    }
 }

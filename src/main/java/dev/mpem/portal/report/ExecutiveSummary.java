@@ -39,18 +39,6 @@ public record ExecutiveSummary(GapReport report, Progress progress, PlanProgress
         return report.assessment().commentary();
     }
 
-    /** The plan's items per dimension (by code, in the model's order); dimensions without items are left out. */
-    public Map<String, List<ActionView>> planByDimension() {
-        Map<String, List<ActionView>> byDimension = new LinkedHashMap<>();
-        report.dimensions().forEach(d -> {
-            List<ActionView> own = plan.stream().filter(item -> item.dimension().equals(d.code())).toList();
-            if (!own.isEmpty()) {
-                byDimension.put(d.code(), own);
-            }
-        });
-        return byDimension;
-    }
-
     public List<ActionView> planFor(String dimensionCode) {
         return plan.stream().filter(item -> item.dimension().equals(dimensionCode)).toList();
     }
@@ -72,11 +60,6 @@ public record ExecutiveSummary(GapReport report, Progress progress, PlanProgress
         return counts;
     }
 
-    /** Rows of the progress table that moved, met or missed, for the summary's compact view. */
-    public List<Progress.Row> progressRows() {
-        return progress == null ? List.of() : progress.dimensions();
-    }
-
     /** How many overdue items the summary lists; the rest are counted. */
     public static final int OVERDUE_SHOWN = 5;
 
@@ -88,7 +71,4 @@ public record ExecutiveSummary(GapReport report, Progress progress, PlanProgress
         return Math.max(0, overdue.size() - OVERDUE_SHOWN);
     }
 
-    public int openItems() {
-        return actionCounts.get("PLANNED") + actionCounts.get("IN_PROGRESS");
-    }
 }

@@ -109,11 +109,6 @@ class LiveEvents implements InitializingBean, DisposableBean {
         return emitter;
     }
 
-    /** How many pages follow a workshop on this instance (for tests and the bench). */
-    int followers(long workshopId) {
-        return streams.getOrDefault(workshopId, Set.of()).size();
-    }
-
     /**
      * On PostgreSQL: the signal goes out with NOTIFY inside the change's own transaction, so it is
      * delivered (to every instance, this one included) exactly when the change commits, and never
