@@ -25,7 +25,8 @@ class ModularityTests {
     void everyFeaturePackageIsAModule() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("shared", "model", "account", "organisation", "assessment", "report",
-                        "history", "workshop", "share", "overview", "audit", "transfer", "security", "system", "action");
+                        "history", "workshop", "share", "overview", "audit", "transfer", "security", "system", "action",
+                        "portfolio");
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -25,7 +27,11 @@ class Organisation {
     @Column(name = "name_key")
     private String nameKey;
 
-    private String industry;
+    @Enumerated(EnumType.STRING)
+    private Industry industry;
+
+    @Column(name = "industry_other")
+    private String industryOther;
 
     private String contact;
 
@@ -67,7 +73,9 @@ class Organisation {
     private void apply(OrganisationForm details, Instant now) {
         this.name = details.name();
         this.nameKey = keyOf(details.name());
-        this.industry = details.industry();
+        Industry.Choice industry = Industry.Choice.of(details.industry(), details.industryOther());
+        this.industry = industry.industry();
+        this.industryOther = industry.other();
         this.contact = details.contact();
         this.notes = details.notes();
         this.reassessMonths = details.reassessMonths() == null ? reassessMonths : details.reassessMonths();
@@ -92,7 +100,7 @@ class Organisation {
     }
 
     OrganisationView view() {
-        return new OrganisationView(id, name, industry, contact, notes, createdAt, updatedAt, version, reassessMonths,
+        return new OrganisationView(id, name, industry, industryOther, contact, notes, createdAt, updatedAt, version, reassessMonths,
                 lastCompletedOn, nextAssessmentDue);
     }
 

@@ -50,12 +50,13 @@ class OrganisationApiController {
     }
 
     /** {@code nextAssessmentDue} is null before the organisation has a completed assessment. */
-    record OrganisationJson(long id, String name, String industry, String contact, String notes, int reassessMonths,
+    /** {@code industry} is a code of {@link Industry} (or null); {@code industryOther} the words typed for OTHER. */
+    record OrganisationJson(long id, String name, Industry industry, String industryOther, String contact, String notes, int reassessMonths,
             LocalDate lastCompletedOn, LocalDate nextAssessmentDue, Instant createdAt, Instant updatedAt, long version) {
 
         static OrganisationJson of(OrganisationView organisation) {
             return new OrganisationJson(organisation.id(), organisation.name(), organisation.industry(),
-                    organisation.contact(), organisation.notes(), organisation.reassessMonths(),
+                    organisation.industryOther(), organisation.contact(), organisation.notes(), organisation.reassessMonths(),
                     organisation.lastCompletedOn(), organisation.nextAssessmentDue(), organisation.createdAt(),
                     organisation.updatedAt(), organisation.version());
         }

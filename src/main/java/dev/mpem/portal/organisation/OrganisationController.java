@@ -29,6 +29,11 @@ class OrganisationController {
         this.organisations = organisations;
     }
 
+    @ModelAttribute("industries")
+    Industry[] industries() {
+        return Industry.values();
+    }
+
     @GetMapping("/organisations/new")
     String newForm(Model model) {
         model.addAttribute("form", OrganisationForm.empty());

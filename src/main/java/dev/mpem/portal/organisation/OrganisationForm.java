@@ -8,14 +8,19 @@ import jakarta.validation.constraints.Size;
 import dev.mpem.portal.shared.PlainName;
 import dev.mpem.portal.shared.Text;
 
-/** What a consultant types about an organisation, on the page and in the API. */
+/**
+ * What a consultant types about an organisation, on the page and in the API. {@code industry} is
+ * read as {@link Industry#of} reads it: a code or an English name is that industry, any other words
+ * are OTHER with the words in {@code industryOther}, so the form always holds a code (or nothing).
+ */
 public record OrganisationForm(
         @NotBlank(message = "{organisation.name.required}")
         @Size(max = 200, message = "{organisation.name.size}")
         @PlainName("The name")
         String name,
-        @Size(max = 200, message = "{organisation.industry.size}")
         String industry,
+        @Size(max = 200, message = "{organisation.industry.size}")
+        String industryOther,
         @Size(max = 500, message = "{organisation.contact.size}")
         String contact,
         @Size(max = 4000, message = "{organisation.notes.size}")
@@ -26,21 +31,29 @@ public record OrganisationForm(
 
     public OrganisationForm {
         name = Text.singleLine(name);
-        industry = Text.singleLine(industry);
+        Industry.Choice choice = Industry.Choice.of(Text.singleLine(industry), Text.singleLine(industryOther));
+        industry = choice.code();
+        industryOther = choice.other();
         contact = Text.singleLine(contact);
         notes = Text.multiLine(notes);
     }
 
     public OrganisationForm(String name, String industry, String contact, String notes) {
-        this(name, industry, contact, notes, null);
+        this(name, industry, null, contact, notes, null);
+    }
+
+    public OrganisationForm(String name, String industry, String contact, String notes, Integer reassessMonths) {
+        this(name, industry, null, contact, notes, reassessMonths);
     }
 
     static OrganisationForm empty() {
-        return new OrganisationForm(null, null, null, null, Organisation.DEFAULT_REASSESS_MONTHS);
+        return new OrganisationForm(null, null, null, null, null, Organisation.DEFAULT_REASSESS_MONTHS);
     }
 
     static OrganisationForm of(OrganisationView organisation) {
-        return new OrganisationForm(organisation.name(), organisation.industry(), organisation.contact(),
+        return new OrganisationForm(organisation.name(),
+                organisation.industry() == null ? null : organisation.industry().name(), organisation.industryOther(),
+                organisation.contact(),
                 organisation.notes(), organisation.reassessMonths());
     }
 }

@@ -140,7 +140,7 @@ public class OrganisationService {
     private static List<Phrase> changes(OrganisationView before, OrganisationView after) {
         List<Phrase> changed = new java.util.ArrayList<>();
         compare(changed, "name", before.name(), after.name());
-        compare(changed, "industry", before.industry(), after.industry());
+        compare(changed, "industry", before.industryLabel(), after.industryLabel());
         compare(changed, "contact", before.contact(), after.contact());
         if (before.reassessMonths() != after.reassessMonths()) {
             changed.add(Phrase.of("audit.change.reassessMonths", before.reassessMonths(), after.reassessMonths()));

@@ -6,11 +6,18 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * An organisation. {@code nextAssessmentDue} is {@code reassessMonths} after the date of its latest
- * completed assessment, null before any assessment is completed.
+ * completed assessment, null before any assessment is completed. {@code industryOther} is what was
+ * typed for an industry outside the list ({@code industry} is then OTHER).
  */
-public record OrganisationView(long id, String name, String industry, String contact, String notes,
+public record OrganisationView(long id, String name, Industry industry, String industryOther, String contact, String notes,
         Instant createdAt, Instant updatedAt, long version, int reassessMonths, LocalDate lastCompletedOn,
         LocalDate nextAssessmentDue) {
+
+    /** The industry as a reader names it: the words typed for OTHER, otherwise its name; null when none is set. */
+    public String industryLabel() {
+        return industry == Industry.OTHER && industryOther != null ? industryOther
+                : industry == null ? null : industry.label();
+    }
 
     /** Days until the next assessment is due (negative when overdue), or null when nothing is due. */
     public Long daysUntilDue(LocalDate today) {

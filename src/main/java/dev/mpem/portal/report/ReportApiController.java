@@ -12,23 +12,30 @@ import dev.mpem.portal.action.ActionView;
 import dev.mpem.portal.assessment.AssessmentStatus;
 import dev.mpem.portal.assessment.Confidence;
 import dev.mpem.portal.model.Outcome;
+import dev.mpem.portal.organisation.Industry;
+import dev.mpem.portal.portfolio.Benchmark;
+import dev.mpem.portal.portfolio.Benchmarks;
+import dev.mpem.portal.portfolio.PortfolioService;
 
 @RestController
 class ReportApiController {
 
     private final ReportService reports;
     private final ReportRenderer renderer;
+    private final PortfolioService portfolio;
 
-    ReportApiController(ReportService reports, ReportRenderer renderer) {
+    ReportApiController(ReportService reports, ReportRenderer renderer, PortfolioService portfolio) {
         this.reports = reports;
         this.renderer = renderer;
+        this.portfolio = portfolio;
     }
 
     /** The report; {@code votes} holds the revealed workshop votes per dimension, kept with the assessment. */
     @GetMapping("/api/assessments/{id}/report")
     ReportJson report(@PathVariable long id) {
         GapReport report = reports.report(id);
-        return ReportJson.of(report).withVotes(renderer.votes(id)).withSummary(reports.summary(report));
+        return ReportJson.of(report, portfolio.benchmarks(id)).withVotes(renderer.votes(id))
+                .withSummary(reports.summary(report));
     }
 
     record ReportJson(long assessmentId, long organisationId, String title, String assessedOn, AssessmentStatus status,
@@ -36,15 +43,15 @@ class ReportApiController {
             List<OutcomeJson> outcomes, String priorityRule, List<PriorityJson> priorities, List<RoadmapJson> roadmap,
             List<Warning> warnings, Map<String, ?> votes, List<ActionView> actions, SummaryJson summary) {
 
-        static ReportJson of(GapReport report) {
+        static ReportJson of(GapReport report, Benchmarks benchmarks) {
             var a = report.assessment();
             return new ReportJson(a.id(), a.organisationId(), a.title(), a.assessedOn().toString(), a.status(),
-                    report.draft(), report.dimensions().stream().map(DimensionJson::of).toList(),
+                    report.draft(), report.dimensions().stream().map(gap -> DimensionJson.of(gap, benchmarks)).toList(),
                     report.categories().stream().map(c -> new CategoryJson(c.category().code(), c.category().name(),
                             c.averages().current(), c.averages().target(), c.averages().gap(), c.averages().rated(),
                             c.averages().total())).toList(),
                     AveragesJson.of(report.overall()),
-                    report.outcomes().stream().map(OutcomeJson::of).toList(),
+                    report.outcomes().stream().map(lens -> OutcomeJson.of(lens, benchmarks)).toList(),
                     PriorityRule.text(report.focusBased()),
                     report.priorities().stream().map(p -> new PriorityJson(p.rank(), p.dimension().code(),
                             p.dimension().gap(), p.outcomes().stream().map(Outcome::code).toList(), p.score(),
@@ -92,13 +99,27 @@ class ReportApiController {
     record SummaryRowJson(String dimension, Integer previousCurrent, Integer current, Integer target, String trend) {
     }
 
+    /**
+     * {@code benchmark}: how the dimension's current level compares with other organisations' latest
+     * completed assessments (see {@link Benchmark}), null with fewer than five to compare with.
+     */
     record DimensionJson(String dimension, String name, String category, Integer current, Integer target, Integer gap,
-            String currentName, String targetName, Confidence confidence, boolean contested, String agreement) {
+            String currentName, String targetName, Confidence confidence, boolean contested, String agreement,
+            BenchmarkJson benchmark) {
 
-        static DimensionJson of(DimensionGap gap) {
+        static DimensionJson of(DimensionGap gap, Benchmarks benchmarks) {
             return new DimensionJson(gap.code(), gap.dimension().name(), gap.dimension().categoryCode(), gap.current(),
                     gap.target(), gap.gap(), gap.rated() ? gap.currentLevel().name() : null,
-                    gap.rated() ? gap.targetLevel().name() : null, gap.confidence(), gap.contested(), gap.agreement());
+                    gap.rated() ? gap.targetLevel().name() : null, gap.confidence(), gap.contested(), gap.agreement(),
+                    BenchmarkJson.of(benchmarks.of(gap.code())));
+        }
+    }
+
+    record BenchmarkJson(double median, double targetMedian, Integer percentile, int comparedWith, Industry industry) {
+
+        static BenchmarkJson of(Benchmark benchmark) {
+            return benchmark == null ? null : new BenchmarkJson(benchmark.median(), benchmark.targetMedian(),
+                    benchmark.percentile(), benchmark.comparedWith(), benchmark.industry());
         }
     }
 
@@ -117,11 +138,12 @@ class ReportApiController {
     record OutcomeJson(String outcome, String name, boolean focus, List<String> dimensions, BigDecimal current,
             BigDecimal target, BigDecimal gap, int rated, List<DimensionJson> dimensionGaps, List<String> scenarios) {
 
-        static OutcomeJson of(OutcomeLens lens) {
+        static OutcomeJson of(OutcomeLens lens, Benchmarks benchmarks) {
             return new OutcomeJson(lens.outcome().code(), lens.outcome().name(), lens.focus(),
                     lens.dimensions().stream().map(DimensionGap::code).toList(), lens.readiness().current(),
                     lens.readiness().target(), lens.readiness().gap(), lens.readiness().rated(),
-                    lens.dimensions().stream().map(DimensionJson::of).toList(), lens.outcome().scenarios());
+                    lens.dimensions().stream().map(gap -> DimensionJson.of(gap, benchmarks)).toList(),
+                    lens.outcome().scenarios());
         }
     }
 

@@ -28,6 +28,8 @@ import dev.mpem.portal.action.ActionService;
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.ReportFingerprint;
 import dev.mpem.portal.model.ModelService;
+import dev.mpem.portal.portfolio.Benchmarks;
+import dev.mpem.portal.portfolio.PortfolioService;
 
 /**
  * Puts a gap report on a page or into a PDF, for signed-in users and share links alike.
@@ -35,7 +37,9 @@ import dev.mpem.portal.model.ModelService;
  * <p>A report is the same for every reader until its data changes, and executives open and
  * download the same reports again and again. So the body of the page and the PDF are rendered once
  * per {@linkplain #key key} of the data (and language) and kept in bounded caches; a request then
- * costs the few queries of the key (one of which checks that the reader may see the report). What differs per reader (header, sign-out form, share controls) is never
+ * costs the few queries of the key (one of which checks that the reader may see the report) and
+ * the one of its benchmarks, which follow the whole portfolio and so are rendered per request
+ * between the cached body and appendix (and are part of the PDFs' keys). What differs per reader (header, sign-out form, share controls) is never
  * cached: the page around the body is rendered per request and the body, kept encoded, is spliced
  * into it ({@link SplicedPage}).
  */
@@ -46,6 +50,7 @@ public class ReportRenderer {
 
     /** Where the page template puts the report body; a comment nothing else in a page can contain. */
     private static final String BODY_MARK = "<!--report-body-" + UUID.randomUUID() + "-->";
+    private static final String APPENDIX_MARK = "<!--report-appendix-" + UUID.randomUUID() + "-->";
 
     private final PdfRenderer pdf;
     private final ITemplateEngine templates;
@@ -57,16 +62,21 @@ public class ReportRenderer {
     private final ThymeleafViewResolver views;
     private final MessageSource messages;
     private final ActionService actions;
+    private final PortfolioService portfolio;
 
     private final Cache<String, RenderedReport> pages = Caffeine.newBuilder()
-            .maximumWeight(48L * 1024 * 1024).weigher((String key, RenderedReport page) -> page.body().length)
+            .maximumWeight(48L * 1024 * 1024).weigher((String key, RenderedReport page) -> page.length())
             .expireAfterAccess(Duration.ofHours(2)).build();
     private final Cache<String, RenderedPdf> documents = Caffeine.newBuilder()
             .maximumWeight(96L * 1024 * 1024).weigher((String key, RenderedPdf document) -> document.bytes().length)
             .expireAfterAccess(Duration.ofHours(2)).build();
 
-    /** A report's data and its rendered body, encoded in UTF-8. */
-    record RenderedReport(GapReport report, byte[] body) {
+    /** A report's data and its rendered body and appendix, encoded in UTF-8. */
+    record RenderedReport(GapReport report, byte[] body, byte[] appendix) {
+
+        int length() {
+            return body.length + appendix.length;
+        }
     }
 
     /** A report's PDF and the name it is downloaded under. */
@@ -75,7 +85,8 @@ public class ReportRenderer {
 
     ReportRenderer(PdfRenderer pdf, ITemplateEngine templates, ModelService modelService, ReportService reports,
             ObjectProvider<ReportInputs> inputs, ObjectProvider<RevealedVotes> votes, AssessmentService assessments,
-            ThymeleafViewResolver views, MessageSource messages, ActionService actions) {
+            ThymeleafViewResolver views, MessageSource messages, ActionService actions, PortfolioService portfolio) {
+        this.portfolio = portfolio;
         this.messages = messages;
         this.actions = actions;
         this.pdf = pdf;
@@ -94,9 +105,12 @@ public class ReportRenderer {
         RenderedReport rendered = pages.get(key(assessmentId) + "|" + locale, key -> render(assessmentId, locale));
         model.addAttribute("report", rendered.report());
         model.addAttribute("reportBody", BODY_MARK);
+        model.addAttribute("reportAppendix", APPENDIX_MARK);
+        model.addAttribute("benchmarks", portfolio.benchmarks(assessmentId));
         model.addAttribute("pdfUrl", pdfUrl);
         model.addAttribute("csvUrl", csvUrl);
-        return new SplicedPage(views.resolveViewName(PAGE, LocaleContextHolder.getLocale()), BODY_MARK, rendered.body());
+        return new SplicedPage(views.resolveViewName(PAGE, LocaleContextHolder.getLocale()),
+                List.of(new SplicedPage.Part(BODY_MARK, rendered.body()), new SplicedPage.Part(APPENDIX_MARK, rendered.appendix())));
     }
 
     /**
@@ -121,7 +135,8 @@ public class ReportRenderer {
         GapReport report = reports.report(assessmentId);
         Context context = context(report, locale, 640);
         String body = templates.process("report/report-content", Set.of("report-body"), context);
-        return new RenderedReport(report, body.getBytes(StandardCharsets.UTF_8));
+        String appendix = templates.process("report/report-content", Set.of("report-appendix"), context);
+        return new RenderedReport(report, body.getBytes(StandardCharsets.UTF_8), appendix.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The languages the report is written in; anything else a browser asks for gets the first. */
@@ -144,10 +159,12 @@ public class ReportRenderer {
 
     public ResponseEntity<byte[]> pdf(long assessmentId, Locale requested) {
         Locale locale = supported(requested);
-        RenderedPdf document = documents.get(key(assessmentId) + "|" + locale, key -> {
+        Benchmarks benchmarks = portfolio.benchmarks(assessmentId);
+        RenderedPdf document = documents.get(key(assessmentId) + "|" + locale + "|" + benchmarks.fingerprint(), key -> {
             GapReport report = reports.report(assessmentId);
             Context context = context(report, locale, 470);
             context.setVariable("pdf", true);
+            context.setVariable("benchmarks", benchmarks);
             return new RenderedPdf(pdf.render(tightness -> {
                 context.setVariable("tightness", tightness);
                 return templates.process("report/report-pdf", context);
@@ -167,6 +184,7 @@ public class ReportRenderer {
         ExecutiveSummary summary = reports.summary(assessmentId);
         model.addAttribute("report", summary.report());
         model.addAttribute("summary", summary);
+        model.addAttribute("benchmarks", portfolio.benchmarks(assessmentId));
         model.addAttribute("pdfUrl", pdfUrl);
         model.addAttribute("reportUrl", reportUrl);
         return views.resolveViewName("report/summary", LocaleContextHolder.getLocale());
@@ -175,11 +193,12 @@ public class ReportRenderer {
     /** The executive summary as a PDF of at most two A4 pages, cached like the report's. */
     public ResponseEntity<byte[]> summaryPdf(long assessmentId, Locale requested) {
         Locale locale = supported(requested);
-        RenderedPdf document = documents.get(key(assessmentId) + "|summary|" + locale, key -> {
+        Benchmarks benchmarks = portfolio.benchmarks(assessmentId);
+        RenderedPdf document = documents.get(key(assessmentId) + "|summary|" + locale + "|" + benchmarks.fingerprint(), key -> {
             GapReport report = reports.report(assessmentId);
             Context context = new Context(locale);
             context.setVariables(Map.of("report", report, "mpem", modelService.model(),
-                    "summary", reports.summary(report), "pdf", true));
+                    "summary", reports.summary(report), "pdf", true, "benchmarks", benchmarks));
             String name = "MPEM executive summary - " + report.assessment().organisationName() + " - "
                     + report.assessment().assessedOn() + ".pdf";
             return new RenderedPdf(pdf.render(tightness -> {

@@ -3,6 +3,8 @@ package dev.mpem.portal.report;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.ServletOutputStream;
@@ -13,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.web.servlet.View;
 
 /**
- * A page with a large part that is already rendered and encoded (a gap report's body, the same for
+ * A page with large parts that are already rendered and encoded (a gap report's body, the same for
  * every reader): the page around it is rendered as usual, with a mark where the part goes, and the
  * part's bytes are written in place of the mark. The part is neither processed by the template
  * engine nor encoded again on every request.
@@ -22,14 +24,17 @@ final class SplicedPage implements View {
 
     private static final String CONTENT_TYPE = "text/html;charset=UTF-8";
 
-    private final View page;
-    private final String mark;
-    private final byte[] part;
+    /** Where a part goes (a mark the page writes once) and the part's bytes. */
+    record Part(String mark, byte[] bytes) {
+    }
 
-    SplicedPage(View page, String mark, byte[] part) {
+    private final View page;
+    private final List<Part> parts;
+
+    /** {@code parts} in the order their marks appear in the page. */
+    SplicedPage(View page, List<Part> parts) {
         this.page = page;
-        this.mark = mark;
-        this.part = part;
+        this.parts = parts;
     }
 
     @Override
@@ -42,18 +47,24 @@ final class SplicedPage implements View {
         CapturedText around = new CapturedText(response);
         page.render(model, request, around);
         String text = around.text();
-        int at = text.indexOf(mark);
-        if (at < 0) {
-            throw new IllegalStateException("The page has no place marked for its rendered part");
+        List<byte[]> pieces = new ArrayList<>(parts.size() * 2 + 1);
+        int from = 0;
+        for (Part part : parts) {
+            int at = text.indexOf(part.mark(), from);
+            if (at < 0) {
+                throw new IllegalStateException("The page has no place marked for its rendered part");
+            }
+            pieces.add(text.substring(from, at).getBytes(StandardCharsets.UTF_8));
+            pieces.add(part.bytes());
+            from = at + part.mark().length();
         }
-        byte[] before = text.substring(0, at).getBytes(StandardCharsets.UTF_8);
-        byte[] after = text.substring(at + mark.length()).getBytes(StandardCharsets.UTF_8);
+        pieces.add(text.substring(from).getBytes(StandardCharsets.UTF_8));
         response.setContentType(CONTENT_TYPE);
-        response.setContentLength(before.length + part.length + after.length);
+        response.setContentLength(pieces.stream().mapToInt(piece -> piece.length).sum());
         ServletOutputStream out = response.getOutputStream();
-        out.write(before);
-        out.write(part);
-        out.write(after);
+        for (byte[] piece : pieces) {
+            out.write(piece);
+        }
     }
 
     /** Keeps what the page writes as text; headers still go to the real response. */

@@ -1,0 +1,14 @@
+/**
+ * Every client side by side: the distribution of current and target levels over the latest
+ * completed assessment of each organisation, a heat map of organisations by dimension, overdue
+ * re-assessments, and the benchmarks a report shows (aggregates only, over at least
+ * {@value dev.mpem.portal.portfolio.Benchmarks#MIN_ORGANISATIONS} other organisations).
+ *
+ * <p>A read model: its queries read the organisations', assessments' and ratings' tables together
+ * and compute the statistics in the database, one query per figure set, never loading assessments
+ * into memory.
+ */
+@ApplicationModule(displayName = "Portfolio and benchmarks", allowedDependencies = { "organisation", "model", "shared" })
+package dev.mpem.portal.portfolio;
+
+import org.springframework.modulith.ApplicationModule;
