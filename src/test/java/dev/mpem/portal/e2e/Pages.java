@@ -88,6 +88,11 @@ final class Pages {
         field.sendKeys(text);
     }
 
+    /** Chooses the option of a select list that shows this text. */
+    void select(String id, String visibleText) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id(id))).selectByVisibleText(visibleText);
+    }
+
     String value(String id) {
         return driver.findElement(By.id(id)).getAttribute("value");
     }

@@ -67,8 +67,8 @@ class WorkshopInBrowserTests {
         // A new organisation.
         driver.findElement(By.linkText("New organisation")).click();
         String name = Fixtures.unique("Browser Retail");
-        driver.findElement(By.id("name")).sendKeys(name);
-        driver.findElement(By.id("industry")).sendKeys("Retail", Keys.ENTER);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("industry"))).selectByVisibleText("Retail");
+        driver.findElement(By.id("name")).sendKeys(name, Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), name));
 
         // An assessment, with a business outcome in focus.

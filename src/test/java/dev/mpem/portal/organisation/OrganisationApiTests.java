@@ -1,11 +1,13 @@
 package dev.mpem.portal.organisation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -35,12 +37,44 @@ class OrganisationApiTests {
                 .andExpect(header().string("Location", org.hamcrest.Matchers.matchesPattern("http://localhost/api/organisations/\\d+")))
                 .andExpect(jsonPath("$.id", notNullValue()))
                 .andExpect(jsonPath("$.name", is(name)))
-                .andExpect(jsonPath("$.industry", is("Telecoms")))
+                .andExpect(jsonPath("$.industry", is("OTHER")))
+                .andExpect(jsonPath("$.industryOther", is("Telecoms")))
                 .andReturn().getResponse().getHeader("Location");
 
         mvc.perform(get(location)).andExpect(status().isOk()).andExpect(jsonPath("$.name", is(name)));
         mvc.perform(get("/api/organisations")).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].name", hasItem(name)));
+    }
+
+    /** What clients sent before industries had codes still works: a code or English name in any case, or other words. */
+    @Test
+    void theIndustryIsACodeOrItsEnglishNameAndAnythingElseIsOtherWithTheWordsKept() throws Exception {
+        String[][] cases = { { "\"Retail\"", "RETAIL", null }, { "\"retail\"", "RETAIL", null },
+                { "\"FINANCIAL_SERVICES\"", "FINANCIAL_SERVICES", null }, { "\"financial services\"", "FINANCIAL_SERVICES", null },
+                { "\"Telecom & media\"", "TELECOM_MEDIA", null }, { "\"Travel and hospitality\"", "TRAVEL_HOSPITALITY", null },
+                { "\"  Public Sector \"", "PUBLIC_SECTOR", null }, { "\"Wholesale\"", "OTHER", "Wholesale" },
+                { "\"Other\", \"industryOther\": \"Mining\"", "OTHER", "Mining" },
+                { "\"RETAIL\", \"industryOther\": \"ignored\"", "RETAIL", null }, { "null", null, null } };
+        for (String[] c : cases) {
+            String body = mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\":\"" + Fixtures.unique("Industry") + "\",\"industry\":" + c[0] + "}"))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            assertThat((Object) com.jayway.jsonpath.JsonPath.read(body, "$.industry")).as(c[0]).isEqualTo(c[1]);
+            assertThat((Object) com.jayway.jsonpath.JsonPath.read(body, "$.industryOther")).as(c[0]).isEqualTo(c[2]);
+        }
+        String id = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + Fixtures.unique("Changing industry") + "\",\"industry\":\"Wholesale\"}"))
+                .andReturn().getResponse().getContentAsString(), "$.id").toString();
+        mvc.perform(put("/api/organisations/" + id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Changed " + id + "\",\"industry\":\"healthcare\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.industry", is("HEALTHCARE")))
+                .andExpect(jsonPath("$.industryOther", org.hamcrest.Matchers.nullValue()));
+        mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + Fixtures.unique("Long industry") + "\",\"industry\":\"" + "x".repeat(201) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field", is("industryOther")))
+                .andExpect(jsonPath("$.errors[0].message", is("The industry can be at most 200 characters.")));
     }
 
     @Test

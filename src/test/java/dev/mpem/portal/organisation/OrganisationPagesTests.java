@@ -33,7 +33,7 @@ class OrganisationPagesTests {
     @Test
     void consultantCreatesAnOrganisationAndSeesItsPage() throws Exception {
         String name = Fixtures.unique("Northwind Traders");
-        String location = mvc.perform(postForm("/organisations").param("name", name).param("industry", "Wholesale")
+        String location = mvc.perform(postForm("/organisations").param("name", name).param("industry", "OTHER").param("industryOther", "Wholesale")
                         .param("contact", "Ana Trujillo, CMO").param("notes", "Two brands\r\nOne loyalty scheme"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/organisations/*"))
@@ -51,12 +51,13 @@ class OrganisationPagesTests {
     @Test
     void missingNameIsRefusedWithAMessageAndTheTypedValuesKept() throws Exception {
         Document page = Html.of(mvc.perform(postForm("/organisations").param("name", "   ")
-                        .param("industry", "Telecoms").param("notes", "keep me"))
+                        .param("industry", "OTHER").param("industryOther", "Telecoms").param("notes", "keep me"))
                 .andExpect(status().isBadRequest()));
 
         assertThat(page.selectFirst(".error-summary").text()).contains("Enter the organisation's name.");
         assertThat(page.selectFirst("#name-error").text()).isEqualTo("Enter the organisation's name.");
-        assertThat(page.selectFirst("#industry").val()).isEqualTo("Telecoms");
+        assertThat(page.selectFirst("#industry option[selected]").val()).isEqualTo("OTHER");
+        assertThat(page.selectFirst("#industryOther").val()).isEqualTo("Telecoms");
         assertThat(page.selectFirst("#notes").val()).isEqualTo("keep me");
     }
 
@@ -65,11 +66,11 @@ class OrganisationPagesTests {
         OrganisationView existing = fixtures.organisation();
 
         Document page = Html.of(mvc.perform(postForm("/organisations")
-                .param("name", "  " + existing.name().toUpperCase() + " ").param("industry", "Banking"))
+                .param("name", "  " + existing.name().toUpperCase() + " ").param("industry", "FINANCIAL_SERVICES"))
                 .andExpect(status().isBadRequest()));
 
         assertThat(page.selectFirst("#name-error").text()).contains("already exists");
-        assertThat(page.selectFirst("#industry").val()).isEqualTo("Banking");
+        assertThat(page.selectFirst("#industry option[selected]").val()).isEqualTo("FINANCIAL_SERVICES");
         assertThat(organisations.all()).extracting(OrganisationView::name)
                 .filteredOn(n -> n.equalsIgnoreCase(existing.name())).hasSize(1);
     }
@@ -103,19 +104,21 @@ class OrganisationPagesTests {
                 organisation.version());
 
         Document page = Html.of(mvc.perform(postForm("/organisations/" + organisation.id())
-                .param("name", organisation.name()).param("industry", "My edit")
+                .param("name", organisation.name()).param("industry", "OTHER").param("industryOther", "My edit")
                 .param("version", String.valueOf(organisation.version())))
                 .andExpect(status().isConflict()));
 
         assertThat(page.selectFirst(".flash.warning").text()).contains("Someone else changed this organisation")
                 .contains("Changed elsewhere");
-        assertThat(page.selectFirst("#industry").val()).isEqualTo("My edit");
-        assertThat(organisations.get(organisation.id()).industry()).isEqualTo("Changed elsewhere");
+        assertThat(page.selectFirst("#industryOther").val()).isEqualTo("My edit");
+        assertThat(organisations.get(organisation.id()).industryLabel()).isEqualTo("Changed elsewhere");
 
         mvc.perform(postForm("/organisations/" + organisation.id()).param("name", organisation.name())
-                        .param("industry", "My edit").param("version", page.selectFirst("input[name=version]").val()))
+                        .param("industry", "OTHER").param("industryOther", "My edit")
+                        .param("version", page.selectFirst("input[name=version]").val()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(organisations.get(organisation.id()).industry()).isEqualTo("My edit");
+        assertThat(organisations.get(organisation.id()).industryLabel()).isEqualTo("My edit");
+        assertThat(organisations.get(organisation.id()).industry()).isEqualTo(Industry.OTHER);
     }
 
     @Test

@@ -124,7 +124,8 @@ class TextOnlyInputTests {
         assertThat(organisations.all()).filteredOn(organisation -> organisation.name().startsWith(name))
                 .singleElement().satisfies(organisation -> {
                     assertThat(organisation.name()).isEqualTo(name);
-                    assertThat(organisation.industry()).isEqualTo("Telecoms");
+                    assertThat(organisation.industry()).isEqualTo(dev.mpem.portal.organisation.Industry.OTHER);
+                    assertThat(organisation.industryOther()).isEqualTo("Telecoms");
                     assertThat(organisation.notes()).isEqualTo("Pasted from Word:\nsecond line");
                 });
     }

@@ -1,0 +1,72 @@
+package dev.mpem.portal.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mpem.portal.model.ModelService;
+import dev.mpem.portal.model.TestModel;
+import dev.mpem.portal.organisation.Industry;
+
+/** Which set a benchmark compares with, from what the database counted: the five-organisation rule. */
+class BenchmarkRuleTests {
+
+    static Benchmarks choose(List<PortfolioQueries.BenchmarkRow> rows) {
+        PortfolioQueries queries = new PortfolioQueries(null) {
+            @Override
+            List<BenchmarkRow> benchmarks(long assessmentId) {
+                return rows;
+            }
+        };
+        ModelService models = mock(ModelService.class);
+        when(models.model()).thenReturn(TestModel.mpem());
+        return new PortfolioService(queries, models, Clock.systemUTC()).benchmarks(1);
+    }
+
+    static PortfolioQueries.BenchmarkRow row(boolean sameIndustry, int n, Double rank) {
+        return new PortfolioQueries.BenchmarkRow("EXTENT", sameIndustry, n, 2.5, 4, rank, Industry.RETAIL);
+    }
+
+    @Test
+    void fivePeersOfTheIndustryComeFirst() {
+        Benchmarks chosen = choose(List.of(row(true, 5, 0.6), row(false, 40, 0.3)));
+        assertThat(chosen.of("EXTENT")).isEqualTo(new Benchmark(2.5, 4, 60, 5, Industry.RETAIL));
+        assertThat(chosen.industry()).isEqualTo(Industry.RETAIL);
+        assertThat(chosen.of("CULTURE")).isNull();
+    }
+
+    @Test
+    void belowFiveInTheIndustryEveryIndustryFromFive() {
+        Benchmarks chosen = choose(List.of(row(true, 4, 0.5), row(false, 5, 0.2)));
+        assertThat(chosen.of("EXTENT")).isEqualTo(new Benchmark(2.5, 4, 20, 5, null));
+        assertThat(chosen.fellBackToAll()).isTrue();
+    }
+
+    @Test
+    void belowFiveEverywhereThereIsNone() {
+        Benchmarks chosen = choose(List.of(row(true, 4, 0.5), row(false, 4, 0.5)));
+        assertThat(chosen.of("EXTENT")).isNull();
+        assertThat(chosen.any()).isFalse();
+        assertThat(choose(List.of()).any()).isFalse();
+    }
+
+    @Test
+    void thePercentileIsPercentRankTimesAHundredRoundedHalfUpAndNoneWhileUnrated() {
+        assertThat(choose(List.of(row(false, 8, 0.125))).of("EXTENT").percentile()).isEqualTo(13);
+        assertThat(choose(List.of(row(false, 6, 1.0 / 6))).of("EXTENT").percentile()).isEqualTo(17);
+        assertThat(choose(List.of(row(false, 6, 1.0))).of("EXTENT").percentile()).isEqualTo(100);
+        assertThat(choose(List.of(row(false, 6, null))).of("EXTENT").percentile()).isNull();
+    }
+
+    @Test
+    void anOrganisationOfOtherIndustriesHasNoIndustryToCompareWithin() {
+        Benchmarks chosen = choose(List.of(new PortfolioQueries.BenchmarkRow("EXTENT", false, 9, 3, 4, 0.5, Industry.OTHER)));
+        assertThat(chosen.industry()).isNull();
+        assertThat(chosen.of("EXTENT").industry()).isNull();
+    }
+}
