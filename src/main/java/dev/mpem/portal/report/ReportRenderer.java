@@ -198,7 +198,7 @@ public class ReportRenderer {
             GapReport report = reports.report(assessmentId);
             Context context = new Context(locale);
             context.setVariables(Map.of("report", report, "mpem", modelService.model(),
-                    "summary", reports.summary(report), "pdf", true, "benchmarks", benchmarks));
+                    "summary", reports.summary(report), "pdf", true, "benchmarks", benchmarks, "benchmarkRows", true));
             String name = "MPEM executive summary - " + report.assessment().organisationName() + " - "
                     + report.assessment().assessedOn() + ".pdf";
             return new RenderedPdf(pdf.render(tightness -> {

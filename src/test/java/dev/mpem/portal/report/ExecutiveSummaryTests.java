@@ -92,6 +92,12 @@ class ExecutiveSummaryTests {
 
     @Test
     void theLongestCommentaryStillLeavesTheSummaryPdfAtTwoPages() throws Exception {
+        // Enough other organisations for benchmarks, which the summary PDF shows under its heat map.
+        for (int i = 0; i < 5; i++) {
+            AssessmentView other = fixtures.assessment();
+            fixtures.rateAll(other.id(), 1 + i % 5, 5);
+            fixtures.complete(other.id());
+        }
         AssessmentView next = heavy();
         String paragraph = "The organisation moved up on most dimensions, and the board asked what comes next. ".repeat(9);
         String longest = (paragraph.strip() + "\n\n").repeat(6);
@@ -102,7 +108,8 @@ class ExecutiveSummaryTests {
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             assertThat(pdf.getNumberOfPages()).isLessThanOrEqualTo(2);
             assertThat(new PDFTextStripper().getText(pdf)).contains("The organisation moved up on most dimensions",
-                    "Business outcomes × dimensions", "Action plan");
+                    "Business outcomes × dimensions", "Action plan", "How you compare with other organisations in Retail",
+                    "Their median level", "Percentile");
         }
     }
 
@@ -113,7 +120,7 @@ class ExecutiveSummaryTests {
 
         assertThat(page.select("h2").eachText()).containsExactly("Commentary", "At a glance",
                 "Progress since the previous assessment", "Top gaps for the business outcomes in focus",
-                "Business outcomes × dimensions", "Action plan");
+                "How you compare", "Business outcomes × dimensions", "Action plan");
         assertThat(page.select(".plan-status h3").eachText()).containsExactly("Overdue (8)", "Due next");
         assertThat(page.select(".commentary-text").text()).startsWith("The organisation moved up");
         // Per dimension: current then → now with an arrow (Extent 1 → 1, Channel reach 1 ↑ 2).
