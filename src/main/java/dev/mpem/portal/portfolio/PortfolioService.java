@@ -1,6 +1,7 @@
 package dev.mpem.portal.portfolio;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,17 +36,26 @@ public class PortfolioService {
     private final PortfolioQueries queries;
     private final ModelService models;
     private final Clock clock;
+    private final PortfolioProjection projection;
 
-    PortfolioService(PortfolioQueries queries, ModelService models, Clock clock) {
+    /**
+     * Benchmarks by organisation, its industry, its levels and the portfolio's version: a report
+     * view then costs two small queries (its own levels, the version) instead of the statistics.
+     */
+    private final Cache<String, Benchmarks> benchmarks = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterAccess(Duration.ofHours(2)).build();
+
+    PortfolioService(PortfolioQueries queries, ModelService models, Clock clock, PortfolioProjection projection) {
         this.queries = queries;
         this.models = models;
         this.clock = clock;
+        this.projection = projection;
     }
 
     /** Per dimension, the spread of current and target levels; null figures below the minimum. */
     public Portfolio.Spread distributions(PortfolioFilter filter) {
         checked(filter);
-        PortfolioQueries.Counted counted = queries.distributions(filter);
+        PortfolioQueries.Counted counted = queries.distributions(filter, models.model());
         List<Distribution> rows = new ArrayList<>();
         for (Dimension dimension : models.model().dimensions()) {
             PortfolioQueries.Row row = counted.byDimension().get(dimension.code());
@@ -60,7 +72,8 @@ public class PortfolioService {
         Mpem model = models.model();
         List<Portfolio.HeatRow> rows = new ArrayList<>();
         int number = Math.max(page, 0);
-        long total = queries.heatMap(filter, model, new PortfolioQueries.Sort(sortKey(sort, model), descending),
+        long total = spread.organisations();
+        queries.heatMap(filter, model, new PortfolioQueries.Sort(sortKey(sort, model), descending),
                 number * PAGE_SIZE, PAGE_SIZE, rows::add);
         long[] overdueTotal = { 0 };
         LocalDate today = LocalDate.now(clock);
@@ -82,12 +95,17 @@ public class PortfolioService {
      * that many did, else none. Whoever may read the report may read these.
      */
     public Benchmarks benchmarks(long assessmentId) {
+        PortfolioQueries.Own own = queries.own(assessmentId);
+        String key = own.organisationId() + "|" + own.industry() + "|" + own.current() + "|" + projection.version();
+        return benchmarks.get(key, k -> choose(queries.benchmarks(own, models.model()), own.industry()));
+    }
+
+    /** Per dimension the industry's set from the minimum on, else every industry's from the minimum on, else none. */
+    Benchmarks choose(List<PortfolioQueries.BenchmarkRow> rows, Industry own) {
         Map<String, PortfolioQueries.BenchmarkRow> industry = new LinkedHashMap<>();
         Map<String, PortfolioQueries.BenchmarkRow> all = new LinkedHashMap<>();
-        Industry own = null;
-        for (PortfolioQueries.BenchmarkRow row : queries.benchmarks(assessmentId)) {
+        for (PortfolioQueries.BenchmarkRow row : rows) {
             (row.sameIndustry() ? industry : all).put(row.dimension(), row);
-            own = row.ownIndustry();
         }
         Map<String, Benchmark> byDimension = new LinkedHashMap<>();
         for (Dimension dimension : models.model().dimensions()) {
@@ -105,7 +123,7 @@ public class PortfolioService {
     }
 
     private static String sortKey(String sort, Mpem model) {
-        return PortfolioQueries.column(sort, model).equals("o.name_key") && !"industry".equals(sort) ? "name" : sort;
+        return PortfolioQueries.column(sort, model).equals("name_key") ? "name" : sort;
     }
 
     private static void checked(PortfolioFilter filter) {

@@ -8,7 +8,7 @@
  * and compute the statistics in the database, one query per figure set, never loading assessments
  * into memory.
  */
-@ApplicationModule(displayName = "Portfolio and benchmarks", allowedDependencies = { "organisation", "model", "shared" })
+@ApplicationModule(displayName = "Portfolio and benchmarks", allowedDependencies = { "organisation", "assessment", "model", "transfer", "shared" })
 package dev.mpem.portal.portfolio;
 
 import org.springframework.modulith.ApplicationModule;

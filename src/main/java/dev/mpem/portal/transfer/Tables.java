@@ -54,10 +54,13 @@ class Tables {
 
     static final String USERS = "users";
 
-    /** Tables of the database that are deliberately not exported. */
+    /**
+     * Tables of the database that are deliberately not exported: the model (from the migrations),
+     * sessions, and the portfolio's read model (rebuilt from the imported assessments).
+     */
     static final Set<String> NOT_EXPORTED = Set.of("categories", "dimensions", "levels", "level_descriptors",
             "outcomes", "outcome_scenarios", "outcome_dimensions", "flyway_schema_history", "spring_session",
-            "spring_session_attributes");
+            "spring_session_attributes", "portfolio_entries", "portfolio_state");
 
     private static final List<Declared> DECLARED = List.of(
             new Declared("organisations", "id", Map.of(), Map.of()),

@@ -17,15 +17,10 @@ import dev.mpem.portal.organisation.Industry;
 class BenchmarkRuleTests {
 
     static Benchmarks choose(List<PortfolioQueries.BenchmarkRow> rows) {
-        PortfolioQueries queries = new PortfolioQueries(null) {
-            @Override
-            List<BenchmarkRow> benchmarks(long assessmentId) {
-                return rows;
-            }
-        };
         ModelService models = mock(ModelService.class);
         when(models.model()).thenReturn(TestModel.mpem());
-        return new PortfolioService(queries, models, Clock.systemUTC()).benchmarks(1);
+        return new PortfolioService(null, models, Clock.systemUTC(), null)
+                .choose(rows, rows.isEmpty() ? Industry.RETAIL : rows.get(0).ownIndustry());
     }
 
     static PortfolioQueries.BenchmarkRow row(boolean sameIndustry, int n, Double rank) {

@@ -62,8 +62,11 @@ class BenchmarkTests {
 
     @BeforeEach
     void education() {
-        jdbc.update("update organisations set industry = 'OTHER', industry_other = 'Education (an earlier test run)'"
-                + " where industry = 'EDUCATION'");
+        for (Long id : jdbc.queryForList("select id from organisations where industry = 'EDUCATION'", Long.class)) {
+            var organisation = organisations.get(id);
+            organisations.update(id, new OrganisationForm(organisation.name(), "Other", "Education (an earlier test)",
+                    null, null, null), null);
+        }
     }
 
     record Org(long id, String name, AssessmentView assessment) {
