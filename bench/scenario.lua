@@ -1,5 +1,6 @@
 -- One benchmark scenario for wrk, configured by environment variables (bench.py sets them):
 --   BENCH_COOKIE   Cookie header of a signed-in browser (SESSION and XSRF-TOKEN), optional
+--   BENCH_AUTH     Authorization header (HTTP Basic for the JSON API), optional
 --   BENCH_PATHS    file with one path per line; each thread walks its own share of the lines,
 --                  so no two requests of a run use the same line until the file is exhausted
 --   BENCH_METHOD   GET (default) or POST
@@ -27,6 +28,10 @@ function init(args)
    local cookie = os.getenv("BENCH_COOKIE")
    if cookie and cookie ~= "" then
       wrk.headers["Cookie"] = cookie
+   end
+   local authorization = os.getenv("BENCH_AUTH")
+   if authorization and authorization ~= "" then
+      wrk.headers["Authorization"] = authorization
    end
    if body then
       wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"

@@ -52,9 +52,35 @@ public class PortfolioService {
         this.projection = projection;
     }
 
+    /**
+     * Everything a portfolio page shows, by what it asks for and the portfolio's version: the
+     * statistics over thousands of organisations are computed once per change of the portfolio, a
+     * view then costs one query (the version). The version moves with every change that can move a
+     * figure, an overdue date included, on every instance (it is in the database).
+     */
+    private final Cache<String, Object> figures = Caffeine.newBuilder().maximumSize(2_000)
+            .expireAfterAccess(Duration.ofHours(1)).build();
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, long version, java.util.function.Supplier<T> compute) {
+        return (T) figures.get(key + "|" + version, k -> compute.get());
+    }
+
+    private static String key(PortfolioFilter filter) {
+        return filter.industry() + "|" + filter.from() + "|" + filter.to();
+    }
+
     /** Per dimension, the spread of current and target levels; null figures below the minimum. */
     public Portfolio.Spread distributions(PortfolioFilter filter) {
+        return distributions(filter, projection.version());
+    }
+
+    private Portfolio.Spread distributions(PortfolioFilter filter, long version) {
         checked(filter);
+        return cached("spread|" + key(filter), version, () -> spread(filter));
+    }
+
+    private Portfolio.Spread spread(PortfolioFilter filter) {
         PortfolioQueries.Counted counted = queries.distributions(filter, models.model());
         List<Distribution> rows = new ArrayList<>();
         for (Dimension dimension : models.model().dimensions()) {
@@ -68,18 +94,28 @@ public class PortfolioService {
 
     /** The portfolio page: the spread, a page of the heat map in the order asked for, the overdue organisations. */
     public Portfolio page(PortfolioFilter filter, String sort, boolean descending, int page) {
-        Portfolio.Spread spread = distributions(filter);
+        long version = projection.version();
+        Portfolio.Spread spread = distributions(filter, version);
         Mpem model = models.model();
-        List<Portfolio.HeatRow> rows = new ArrayList<>();
         int number = Math.max(page, 0);
-        long total = spread.organisations();
-        queries.heatMap(filter, model, new PortfolioQueries.Sort(sortKey(sort, model), descending),
-                number * PAGE_SIZE, PAGE_SIZE, rows::add);
-        long[] overdueTotal = { 0 };
+        String sortKey = sortKey(sort, model);
+        List<Portfolio.HeatRow> rows = cached("rows|" + key(filter) + "|" + sortKey + "|" + descending + "|" + number, version, () -> {
+            List<Portfolio.HeatRow> found = new ArrayList<>();
+            queries.heatMap(filter, model, new PortfolioQueries.Sort(sortKey, descending), number * PAGE_SIZE, PAGE_SIZE,
+                    found::add);
+            return List.copyOf(found);
+        });
         LocalDate today = LocalDate.now(clock);
-        List<Portfolio.Overdue> overdue = queries.overdue(filter, today, OVERDUE_SHOWN, overdueTotal);
-        return new Portfolio(filter, spread, rows, total, number, PAGE_SIZE, sortKey(sort, model), descending, overdue,
-                overdueTotal[0], today);
+        Overdue overdue = cached("overdue|" + filter.industry() + "|" + today, version, () -> {
+            long[] total = { 0 };
+            List<Portfolio.Overdue> found = queries.overdue(filter, today, OVERDUE_SHOWN, total);
+            return new Overdue(List.copyOf(found), total[0]);
+        });
+        return new Portfolio(filter, spread, rows, spread.organisations(), number, PAGE_SIZE, sortKey, descending,
+                overdue.organisations(), overdue.total(), today);
+    }
+
+    private record Overdue(List<Portfolio.Overdue> organisations, long total) {
     }
 
     /** Every row of the heat map, in the order asked for, for the CSV export. */
