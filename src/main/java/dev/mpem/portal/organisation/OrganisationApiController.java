@@ -46,7 +46,22 @@ class OrganisationApiController {
     @PutMapping("/{id}")
     OrganisationJson update(@PathVariable long id, @Valid @RequestBody OrganisationForm form,
             @RequestParam(name = "version", required = false) Long version) {
-        return OrganisationJson.of(organisations.update(id, form, version));
+        return OrganisationJson.of(organisations.update(id, keepingOtherWords(id, form), version));
+    }
+
+    /**
+     * A client that reads an organisation of an industry outside the list and sends it back gets
+     * "OTHER" without knowing {@code industryOther}: the words stored are kept rather than lost.
+     */
+    private OrganisationForm keepingOtherWords(long id, OrganisationForm form) {
+        if (!Industry.OTHER.name().equals(form.industry()) || form.industryOther() != null) {
+            return form;
+        }
+        OrganisationView stored = organisations.get(id);
+        return stored.industry() == Industry.OTHER && stored.industryOther() != null
+                ? new OrganisationForm(form.name(), form.industry(), stored.industryOther(), form.contact(), form.notes(),
+                        form.reassessMonths())
+                : form;
     }
 
     /** {@code nextAssessmentDue} is null before the organisation has a completed assessment. */

@@ -28,10 +28,12 @@ class PortfolioController {
 
     private final PortfolioService portfolio;
     private final ModelService models;
+    private final java.time.Clock clock;
 
-    PortfolioController(PortfolioService portfolio, ModelService models) {
+    PortfolioController(PortfolioService portfolio, ModelService models, java.time.Clock clock) {
         this.portfolio = portfolio;
         this.models = models;
+        this.clock = clock;
     }
 
     @ModelAttribute("industries")
@@ -45,6 +47,7 @@ class PortfolioController {
         model.addAttribute("mpem", models.model());
         try {
             PortfolioFilter filter = query.filter();
+            model.addAttribute("chosenIndustry", filter.industry() == null ? null : filter.industry().name());
             Portfolio shown = portfolio.page(filter, query.sort(), query.descending(), page);
             model.addAttribute("portfolio", shown);
             model.addAttribute("chart", SpreadChart.of(shown.spread()));
@@ -83,7 +86,7 @@ class PortfolioController {
             csv.row(fields);
         });
         String name = "MPEM portfolio" + (filter.industry() == null ? "" : " - " + filter.industry().label())
-                + " - " + java.time.LocalDate.now() + ".csv";
+                + " - " + java.time.LocalDate.now(clock) + ".csv";
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(name))

@@ -3,6 +3,7 @@ package dev.mpem.portal.portfolio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.context.event.EventListener;
@@ -27,8 +28,9 @@ import dev.mpem.portal.transfer.TransferEvents;
  * finding each organisation's latest assessment and pivoting its ratings on every request.
  *
  * <p>An organisation's row is rebuilt in the transaction of every change that can move it (an
- * assessment completed or reopened, its details changed, the organisation's details changed), so
- * it never disagrees with what was committed; an import rebuilds every row. Each rebuild bumps
+ * assessment completed or reopened, its details changed, the organisation's details changed: the
+ * listeners require the publisher's transaction), so it never disagrees with what was committed;
+ * an import rebuilds every row. A rebuild that changes anything moves
  * {@code portfolio_state.version}, which caches of figures drawn from the portfolio key on.
  * V14__portfolio_entries.sql creates the table and fills it with the same statement.
  */
@@ -97,16 +99,28 @@ class PortfolioProjection {
                 + " group by l.organisation_id, l.id, l.assessed_on, o.industry, o.industry_other, o.name, o.name_key, l.title";
     }
 
-    /** Rebuilds one organisation's row (in the caller's transaction). */
-    @Transactional(propagation = Propagation.MANDATORY)
+    /**
+     * Rebuilds one organisation's row (in the caller's transaction), and moves the version only when
+     * the row changed, so that edits that move nothing (a contact, a draft's title) keep every cached
+     * figure. The organisation's row is locked first: two changes of one organisation rebuild one after
+     * the other (the second sees the first's row), and every path takes the organisation before the
+     * version, so none waits for the other crosswise.
+     */
     public void refresh(long organisationId) {
+        jdbc.queryForList("select id from organisations where id = ? for update", organisationId);
+        List<Map<String, Object>> before = row(organisationId);
         jdbc.update("delete from portfolio_entries where organisation_id = ?", organisationId);
         jdbc.update(fill(models.model(), true), organisationId);
-        jdbc.update("update portfolio_state set version = version + 1 where id = 1");
+        if (!before.equals(row(organisationId))) {
+            jdbc.update("update portfolio_state set version = version + 1 where id = 1");
+        }
+    }
+
+    private List<Map<String, Object>> row(long organisationId) {
+        return jdbc.queryForList("select * from portfolio_entries where organisation_id = ?", organisationId);
     }
 
     /** Rebuilds every row (in the caller's transaction: an import). */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void rebuild() {
         jdbc.update("delete from portfolio_entries");
         jdbc.update(fill(models.model(), false));
@@ -126,26 +140,31 @@ class PortfolioProjection {
     }
 
     @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
     void completed(AssessmentEvents.AssessmentCompleted event) {
         refresh(event.organisationId());
     }
 
     @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
     void reopened(AssessmentEvents.AssessmentReopened event) {
         refresh(event.organisationId());
     }
 
     @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
     void detailsChanged(AssessmentEvents.AssessmentDetailsChanged event) {
         refresh(event.organisationId());
     }
 
     @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
     void organisationChanged(OrganisationEvents.OrganisationChanged event) {
         refresh(event.organisationId());
     }
 
     @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
     void imported(TransferEvents.DataImported event) {
         rebuild();
     }

@@ -224,7 +224,7 @@ class PortfolioQueries {
                     .append(", percentile_cont(0.5) within group (order by ").append(real(current)).append(')')
                     .append(", percentile_cont(0.5) within group (order by ").append(real(target)).append(')')
                     .append(", percent_rank(cast(:own").append(i).append(" as integer)) within group (order by p.")
-                    .append(current).append(')');
+                    .append(current).append(") filter (where p.").append(current).append(" is not null)");
             i++;
         }
         StringBuilder sql = new StringBuilder("select 0").append(figures)

@@ -32,6 +32,8 @@ public class PortfolioService {
 
     static final int PAGE_SIZE = 50;
     static final int OVERDUE_SHOWN = 25;
+    /** Beyond any real portfolio; keeps the offset an int. */
+    static final int MAX_PAGE = 100_000;
 
     private final PortfolioQueries queries;
     private final ModelService models;
@@ -97,7 +99,7 @@ public class PortfolioService {
         long version = projection.version();
         Portfolio.Spread spread = distributions(filter, version);
         Mpem model = models.model();
-        int number = Math.max(page, 0);
+        int number = Math.min(Math.max(page, 0), MAX_PAGE);
         String sortKey = sortKey(sort, model);
         List<Portfolio.HeatRow> rows = cached("rows|" + key(filter) + "|" + sortKey + "|" + descending + "|" + number, version, () -> {
             List<Portfolio.HeatRow> found = new ArrayList<>();

@@ -159,8 +159,9 @@ public class ReportRenderer {
 
     public ResponseEntity<byte[]> pdf(long assessmentId, Locale requested) {
         Locale locale = supported(requested);
+        String key = key(assessmentId);
         Benchmarks benchmarks = portfolio.benchmarks(assessmentId);
-        RenderedPdf document = documents.get(key(assessmentId) + "|" + locale + "|" + benchmarks.fingerprint(), key -> {
+        RenderedPdf document = documents.get(key + "|" + locale + "|" + benchmarks.fingerprint(), k -> {
             GapReport report = reports.report(assessmentId);
             Context context = context(report, locale, 470);
             context.setVariable("pdf", true);
@@ -193,8 +194,9 @@ public class ReportRenderer {
     /** The executive summary as a PDF of at most two A4 pages, cached like the report's. */
     public ResponseEntity<byte[]> summaryPdf(long assessmentId, Locale requested) {
         Locale locale = supported(requested);
+        String key = key(assessmentId);
         Benchmarks benchmarks = portfolio.benchmarks(assessmentId);
-        RenderedPdf document = documents.get(key(assessmentId) + "|summary|" + locale + "|" + benchmarks.fingerprint(), key -> {
+        RenderedPdf document = documents.get(key + "|summary|" + locale + "|" + benchmarks.fingerprint(), k -> {
             GapReport report = reports.report(assessmentId);
             Context context = new Context(locale);
             context.setVariables(Map.of("report", report, "mpem", modelService.model(),

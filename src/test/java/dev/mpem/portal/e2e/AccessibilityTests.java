@@ -55,7 +55,8 @@ class AccessibilityTests {
         for (String page : new String[] { "/", "/assessments/" + assessment.id() + "/steps/SCOPE",
                 "/assessments/" + assessment.id() + "/report", "/model", "/organisations/" + assessment.organisationId(),
                 "/assessments/" + assessment.id(), "/assessments/" + assessment.id() + "/summary",
-                "/assessments/" + assessment.id() + "/actions", "/assessments/" + assessment.id() + "/actions/new" }) {
+                "/assessments/" + assessment.id() + "/actions", "/assessments/" + assessment.id() + "/actions/new",
+                "/portfolio", "/organisations/new" }) {
             driver.get("http://localhost:" + port + page);
             assertThat(violations(driver)).as(page).isEmpty();
         }

@@ -88,7 +88,8 @@ class ScreenSizesTests {
                     "/assessments/" + review.id() + "/report", "/organisations/" + review.organisationId() + "/history",
                     "/organisations/" + review.organisationId(), "/assessments/" + review.id(), workshop,
                     "/assessments/" + draft.id() + "/workshops", "/account", "/assessments/" + review.id() + "/summary",
-                    "/assessments/" + review.id() + "/actions", "/assessments/" + review.id() + "/actions/new")) {
+                    "/assessments/" + review.id() + "/actions", "/assessments/" + review.id() + "/actions/new",
+                    "/portfolio", "/portfolio?sort=EXTENT&dir=desc", "/organisations/new")) {
                 page.open(path);
                 problems.addAll(page.problems(path + at));
             }

@@ -65,6 +65,12 @@ class OrganisationApiTests {
         String id = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"" + Fixtures.unique("Changing industry") + "\",\"industry\":\"Wholesale\"}"))
                 .andReturn().getResponse().getContentAsString(), "$.id").toString();
+        // Sent back as it was read ("OTHER", without industryOther), the words are kept.
+        mvc.perform(put("/api/organisations/" + id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Changed " + id + "\",\"industry\":\"OTHER\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.industry", is("OTHER")))
+                .andExpect(jsonPath("$.industryOther", is("Wholesale")));
         mvc.perform(put("/api/organisations/" + id).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"Changed " + id + "\",\"industry\":\"healthcare\"}"))
                 .andExpect(status().isOk())

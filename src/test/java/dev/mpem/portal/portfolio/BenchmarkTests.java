@@ -160,6 +160,15 @@ class BenchmarkTests {
         }
         String json = reportJson(executive, id);
         seen.add(json);
+        for (String pdf : new String[] { "/assessments/" + id + "/report.pdf", "/assessments/" + id + "/summary.pdf" }) {
+            byte[] bytes = mvc.perform(get(pdf).with(signedInAs(executive))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsByteArray();
+            try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+                assertThat(text).contains("How you compare");
+                seen.add(text);
+            }
+        }
         for (String text : seen) {
             for (Org peer : peers) {
                 assertThat(text).doesNotContain(peer.name()).doesNotContain("/organisations/" + peer.id())

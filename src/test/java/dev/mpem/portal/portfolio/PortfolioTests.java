@@ -58,10 +58,17 @@ class PortfolioTests {
     UserView consultant;
     LocalDate month;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** A month in which no organisation's latest completed assessment lies yet (this run's or an earlier one's). */
     @BeforeEach
     void setUp() {
         consultant = fixtures.user(Role.CONSULTANT);
-        month = LocalDate.of(ThreadLocalRandom.current().nextInt(2001, 2020), ThreadLocalRandom.current().nextInt(1, 13), 1);
+        do {
+            month = LocalDate.of(ThreadLocalRandom.current().nextInt(2001, 2020), ThreadLocalRandom.current().nextInt(1, 13), 1);
+        } while (jdbc.queryForObject("select count(*) from portfolio_entries where assessed_on between ? and ?",
+                Integer.class, month, month.plusMonths(1).minusDays(1)) > 0);
     }
 
     long organisation(String name, String industry) {
@@ -162,10 +169,15 @@ class PortfolioTests {
     }
 
     @Test
-    void exactlyFiveOrganisationsAreEnough() throws Exception {
-        for (int i = 0; i < 5; i++) {
+    void exactlyFiveOrganisationsAreEnoughAndTheFiguresFollowEachCompletion() throws Exception {
+        for (int i = 0; i < 4; i++) {
             assessed(organisation("Five " + i, "Retail"), 5, 1 + i, 5, true);
         }
+        String four = api("?" + window());
+        assertThat((Integer) JsonPath.read(four, "$.organisations")).isEqualTo(4);
+        assertThat(JsonPath.<List<String>>read(four, "$.dimensions[*].reason")).containsOnly("TOO_FEW_ORGANISATIONS");
+
+        assessed(organisation("Five " + 4, "Retail"), 5, 5, 5, true);
         String json = api("?" + window());
         assertThat((Integer) JsonPath.read(json, "$.organisations")).isEqualTo(5);
         Map<String, Object> extent = JsonPath.<List<Map<String, Object>>>read(json, "$.dimensions[?(@.dimension == 'EXTENT')]").get(0);

@@ -90,6 +90,8 @@ class AccessMatrixTests {
                 new Case("commentary form", t -> get("/assessments/" + a + "/commentary"), 302, 403, 200, 200),
                 new Case("save commentary", t -> post("/assessments/" + a + "/commentary").param("commentary", "Note")
                         .with(csrf()), 302, 403, 302, 302),
+                new Case("portfolio", t -> get("/portfolio"), 302, 403, 200, 200),
+                new Case("portfolio CSV", t -> get("/portfolio.csv"), 302, 403, 200, 200),
                 new Case("accounts", t -> get("/admin/users"), 302, 403, 403, 200),
                 new Case("audit trail", t -> get("/admin/audit"), 302, 403, 403, 200),
                 new Case("change password form", t -> get("/account/password"), 302, 200, 200, 200),
@@ -121,6 +123,7 @@ class AccessMatrixTests {
                                 + Fixtures.PASSWORD + "\",\"role\":\"CONSULTANT\",\"organisations\":[]}"),
                         401, 403, 403, 201),
                 new Case("GET /api/users", t -> get("/api/users"), 401, 403, 403, 200),
+                new Case("GET /api/portfolio", t -> get("/api/portfolio"), 401, 403, 200, 200),
                 new Case("GET /api/assessments/{id}/actions", t -> get("/api/assessments/" + a + "/actions"),
                         401, 200, 200, 200),
                 new Case("POST /api/assessments/{id}/actions", t -> post("/api/assessments/" + a + "/actions")
