@@ -103,10 +103,14 @@ class BodySizeTests {
 
     /** Announces {@code length} bytes, sends the first 256 KB, and reads what the server says. */
     String rawPost(String path, int length) throws Exception {
+        return rawPost(path, length, "application/json");
+    }
+
+    String rawPost(String path, int length, String contentType) throws Exception {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType + "\r\n"
                     + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[256 * 1024]);
             out.flush();
@@ -142,13 +146,15 @@ class BodySizeTests {
         assertThat(deep.body()).contains("PAYLOAD_TOO_LARGE");
     }
 
+    /**
+     * A form post announcing 2 MB is answered 413. (Sent with Java's HttpClient and "Expect:
+     * 100-continue", the client sometimes failed with a broken pipe while still sending the body the
+     * server had already refused and closed: a race of the client's, not another answer. Like the
+     * API's oversized posts above, it is now sent over a plain socket and the answer read.)
+     */
     @Test
     void aFormPostOverTheLimitIsRefusedToo() throws Exception {
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .expectContinue(true).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + "a".repeat(2 * MB) + "&password=x")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(413);
+        assertThat(rawPost("/login", 2 * MB + 20, "application/x-www-form-urlencoded")).isEqualTo("HTTP/1.1 413");
     }
 
     @Test
