@@ -253,6 +253,20 @@ class PortfolioQueries {
         });
     }
 
+    /** How many of the given organisations (the reader's own others) are in the portfolio: in all and in an industry. */
+    record Seen(int all, int industry) {
+
+        static final Seen NONE = new Seen(0, 0);
+    }
+
+    Seen seen(java.util.Collection<Long> organisations, Industry industry) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("ids", organisations)
+                .addValue("industry", industry == null ? "" : industry.name());
+        return jdbc.queryForObject("select count(*), coalesce(sum(case when p.industry = :industry then 1 else 0 end), 0)"
+                + " from portfolio_entries p where p.organisation_id in (:ids)", parameters,
+                (rs, i) -> new Seen(rs.getInt(1), rs.getInt(2)));
+    }
+
     private static Integer integer(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;

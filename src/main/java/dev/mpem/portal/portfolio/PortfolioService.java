@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -14,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.mpem.portal.account.OrganisationAccess;
 import dev.mpem.portal.model.Dimension;
 import dev.mpem.portal.model.ModelService;
 import dev.mpem.portal.model.Mpem;
@@ -44,10 +47,13 @@ public class PortfolioService {
      * Benchmarks by organisation, its industry, its levels and the portfolio's version: a report
      * view then costs two small queries (its own levels, the version) instead of the statistics.
      */
-    private final Cache<String, Benchmarks> benchmarks = Caffeine.newBuilder().maximumSize(20_000)
-            .expireAfterAccess(Duration.ofHours(2)).build();
+    private final Cache<String, List<PortfolioQueries.BenchmarkRow>> benchmarks = Caffeine.newBuilder()
+            .maximumSize(20_000).expireAfterAccess(Duration.ofHours(2)).build();
+    private final OrganisationAccess access;
 
-    PortfolioService(PortfolioQueries queries, ModelService models, Clock clock, PortfolioProjection projection) {
+    PortfolioService(PortfolioQueries queries, ModelService models, Clock clock, PortfolioProjection projection,
+            OrganisationAccess access) {
+        this.access = access;
         this.queries = queries;
         this.models = models;
         this.clock = clock;
@@ -135,11 +141,33 @@ public class PortfolioService {
     public Benchmarks benchmarks(long assessmentId) {
         PortfolioQueries.Own own = queries.own(assessmentId);
         String key = own.organisationId() + "|" + own.industry() + "|" + own.current() + "|" + projection.version();
-        return benchmarks.get(key, k -> choose(queries.benchmarks(own, models.model()), own.industry()));
+        List<PortfolioQueries.BenchmarkRow> rows = benchmarks.get(key, k -> queries.benchmarks(own, models.model()));
+        return choose(rows, own.industry(), seen(own));
     }
 
-    /** Per dimension the industry's set from the minimum on, else every industry's from the minimum on, else none. */
+    /**
+     * An executive granted several organisations already reads the others' levels: those are not
+     * counted towards the minimum, so that the organisations in a benchmark the reader cannot see are
+     * always at least five (four visible peers and one stranger would otherwise give the stranger away).
+     */
+    private PortfolioQueries.Seen seen(PortfolioQueries.Own own) {
+        Set<Long> others = access.restriction().map(granted -> {
+            Set<Long> rest = new HashSet<>(granted);
+            rest.remove(own.organisationId());
+            return (Set<Long>) rest;
+        }).orElse(Set.of());
+        return others.isEmpty() ? PortfolioQueries.Seen.NONE : queries.seen(others, own.industry());
+    }
+
     Benchmarks choose(List<PortfolioQueries.BenchmarkRow> rows, Industry own) {
+        return choose(rows, own, PortfolioQueries.Seen.NONE);
+    }
+
+    /**
+     * Per dimension the industry's set from the minimum on, else every industry's from the minimum
+     * on, else none; organisations the reader can see anyway ({@code seen}) do not count.
+     */
+    Benchmarks choose(List<PortfolioQueries.BenchmarkRow> rows, Industry own, PortfolioQueries.Seen seen) {
         Map<String, PortfolioQueries.BenchmarkRow> industry = new LinkedHashMap<>();
         Map<String, PortfolioQueries.BenchmarkRow> all = new LinkedHashMap<>();
         for (PortfolioQueries.BenchmarkRow row : rows) {
@@ -148,10 +176,10 @@ public class PortfolioService {
         Map<String, Benchmark> byDimension = new LinkedHashMap<>();
         for (Dimension dimension : models.model().dimensions()) {
             PortfolioQueries.BenchmarkRow peers = industry.get(dimension.code());
-            if (peers == null || peers.n() < Benchmarks.MIN_ORGANISATIONS) {
+            if (peers == null || peers.n() - seen.industry() < Benchmarks.MIN_ORGANISATIONS) {
                 peers = all.get(dimension.code());
             }
-            if (peers != null && peers.n() >= Benchmarks.MIN_ORGANISATIONS) {
+            if (peers != null && peers.n() - (peers.sameIndustry() ? seen.industry() : seen.all()) >= Benchmarks.MIN_ORGANISATIONS) {
                 byDimension.put(dimension.code(), new Benchmark(peers.median(), peers.targetMedian(),
                         peers.rank() == null ? null : (int) Math.round(peers.rank() * 100),
                         peers.n(), peers.sameIndustry() ? own : null));

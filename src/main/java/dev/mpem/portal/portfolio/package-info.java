@@ -10,7 +10,7 @@
  * computed from it in the database, one query per figure set, never loading assessments into
  * memory, and cached by the portfolio's version.
  */
-@ApplicationModule(displayName = "Portfolio and benchmarks", allowedDependencies = { "organisation", "assessment", "model", "transfer", "shared" })
+@ApplicationModule(displayName = "Portfolio and benchmarks", allowedDependencies = { "organisation", "assessment", "account", "model", "transfer", "shared" })
 package dev.mpem.portal.portfolio;
 
 import org.springframework.modulith.ApplicationModule;

@@ -19,8 +19,24 @@ class BenchmarkRuleTests {
     static Benchmarks choose(List<PortfolioQueries.BenchmarkRow> rows) {
         ModelService models = mock(ModelService.class);
         when(models.model()).thenReturn(TestModel.mpem());
-        return new PortfolioService(null, models, Clock.systemUTC(), null)
+        return new PortfolioService(null, models, Clock.systemUTC(), null, null)
                 .choose(rows, rows.isEmpty() ? Industry.RETAIL : rows.get(0).ownIndustry());
+    }
+
+    @Test
+    void organisationsTheReaderCanSeeDoNotCountTowardsTheFive() {
+        ModelService models = mock(ModelService.class);
+        when(models.model()).thenReturn(TestModel.mpem());
+        PortfolioService service = new PortfolioService(null, models, Clock.systemUTC(), null, null);
+        List<PortfolioQueries.BenchmarkRow> rows = List.of(row(true, 6, 0.5), row(false, 9, 0.4));
+        // An executive of two of the six retail peers: four unseen, so every industry's (seven unseen).
+        assertThat(service.choose(rows, Industry.RETAIL, new PortfolioQueries.Seen(2, 2)).of("EXTENT"))
+                .isEqualTo(new Benchmark(2.5, 4, 40, 9, null));
+        // One seen: five unseen retail peers are enough.
+        assertThat(service.choose(rows, Industry.RETAIL, new PortfolioQueries.Seen(1, 1)).of("EXTENT").industry())
+                .isEqualTo(Industry.RETAIL);
+        // Five seen of nine: four unseen anywhere, none.
+        assertThat(service.choose(rows, Industry.RETAIL, new PortfolioQueries.Seen(5, 5)).of("EXTENT")).isNull();
     }
 
     static PortfolioQueries.BenchmarkRow row(boolean sameIndustry, int n, Double rank) {

@@ -181,6 +181,14 @@ class BenchmarkTests {
                 .containsEntry("comparedWith", 5).containsEntry("industry", "EDUCATION");
         assertThat(benchmark(reportJson(consultant, id), "EXTENT")).isEqualTo(benchmark(json, "EXTENT"));
 
+        // An executive of the subject and four of the five peers would see the fifth through the
+        // industry's figures: the industry is not compared for them (every industry's, or none).
+        UserView group = fixtures.user(Role.EXECUTIVE, subject.id(), peers.get(0).id(), peers.get(1).id(),
+                peers.get(2).id(), peers.get(3).id());
+        Map<String, Object> forGroup = benchmark(reportJson(group, id), "EXTENT");
+        assertThat(forGroup == null ? null : forGroup.get("industry")).as(String.valueOf(forGroup)).isNull();
+        assertThat(benchmark(reportJson(consultant, id), "EXTENT")).containsEntry("industry", "EDUCATION");
+
         // The executive cannot reach the portfolio, nor the peers' reports.
         mvc.perform(get("/api/portfolio").with(signedInAs(executive))).andExpect(status().isForbidden());
         mvc.perform(get("/api/assessments/" + peers.get(0).assessment().id() + "/report").with(signedInAs(executive)))
