@@ -9,12 +9,19 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
+import dev.mpem.portal.account.CurrentUser;
 import dev.mpem.portal.shared.NotFoundException;
 
 /** Pages: a missing record or a malformed id in the address shows the portal's 404 page. */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class WebExceptionHandler {
+
+    private final CurrentUser currentUser;
+
+    WebExceptionHandler(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
 
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e) {
@@ -29,9 +36,11 @@ class WebExceptionHandler {
         throw e;
     }
 
-    static ModelAndView notFoundPage(String message) {
+    /** The page of an exception handler gets no @ModelAttribute of the advice: the header's name is added here. */
+    private ModelAndView notFoundPage(String message) {
         ModelAndView page = new ModelAndView("error/404", HttpStatus.NOT_FOUND);
         page.addObject("notFound", message);
+        page.addObject("currentUserName", currentUser.displayName());
         return page;
     }
 }

@@ -126,6 +126,8 @@ class OrganisationPagesTests {
         Document page = Html.of(mvc.perform(get("/organisations/999999")).andExpect(status().isNotFound()));
         assertThat(page.selectFirst("h1").text()).isEqualTo("Page not found");
         assertThat(page.text()).contains("There is no organisation 999999.");
+        // The header names who is signed in, as on every other page (it said "Signed in as null").
+        assertThat(page.selectFirst(".signed-in-as").text()).isEqualTo("Signed in as consultant");
 
         mvc.perform(get("/organisations/abc")).andExpect(status().isNotFound());
         mvc.perform(get("/organisations/999999/edit")).andExpect(status().isNotFound());

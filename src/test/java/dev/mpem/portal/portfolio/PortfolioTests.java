@@ -245,5 +245,9 @@ class PortfolioTests {
         assertThat(lines.get(0)).startsWith("organisation_id,organisation,industry,industry_other,assessment_id,assessment_title,assessed_on,EXTENT_current,");
         assertThat(lines.get(1)).startsWith(ids.get(5) + ",").contains(",MANUFACTURING,,").contains("," + month.withDayOfMonth(10) + ",5,3,");
         assertThat(lines.get(6)).startsWith(ids.get(0) + ",").contains(",TECHNOLOGY,,");
+        // Assessed years ago, all six are overdue; the list says which filter applies to it.
+        assertThat(page.selectFirst(".portfolio-overdue").text())
+                .contains("The industry chosen above applies; the date range does not (overdue is about today).");
+        assertThat(page.select(".overdue-table tbody tr")).isNotEmpty().hasSizeLessThanOrEqualTo(PortfolioService.OVERDUE_SHOWN);
     }
 }
