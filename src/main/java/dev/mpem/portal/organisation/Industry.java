@@ -46,6 +46,11 @@ public enum Industry {
         return label;
     }
 
+    /** How a reader names an organisation's industry: the words typed for OTHER, else the name; null when none. */
+    public static String label(Industry industry, String other) {
+        return industry == OTHER && other != null ? other : industry == null ? null : industry.label();
+    }
+
     /** The code ({@link #name()}), for templates. */
     public String code() {
         return name();

@@ -15,8 +15,7 @@ public record OrganisationView(long id, String name, Industry industry, String i
 
     /** The industry as a reader names it: the words typed for OTHER, otherwise its name; null when none is set. */
     public String industryLabel() {
-        return industry == Industry.OTHER && industryOther != null ? industryOther
-                : industry == null ? null : industry.label();
+        return Industry.label(industry, industryOther);
     }
 
     /** Days until the next assessment is due (negative when overdue), or null when nothing is due. */

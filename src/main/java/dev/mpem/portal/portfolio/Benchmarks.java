@@ -36,8 +36,7 @@ public record Benchmarks(Map<String, Benchmark> byDimension, Industry industry) 
 
     /** A median as a reader sees it: 2, 2.5. */
     public String figure(double value) {
-        return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
-                .toPlainString();
+        return Stats.format(value);
     }
 
     /** Changes whenever any figure does: part of the cache key of documents that show them. */

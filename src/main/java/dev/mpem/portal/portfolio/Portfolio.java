@@ -54,8 +54,7 @@ public record Portfolio(PortfolioFilter filter, Spread spread, List<HeatRow> row
             Double overall, LocalDate nextDue) {
 
         public String industryLabel() {
-            return industry == Industry.OTHER && industryOther != null ? industryOther
-                    : industry == null ? null : industry.label();
+            return Industry.label(industry, industryOther);
         }
     }
 

@@ -10,6 +10,4 @@ import dev.mpem.portal.organisation.Industry;
  * {@code to} (either may be null: open).
  */
 public record PortfolioFilter(Industry industry, LocalDate from, LocalDate to) {
-
-    public static final PortfolioFilter ALL = new PortfolioFilter(null, null, null);
 }

@@ -127,12 +127,6 @@ class PortfolioProjection {
         jdbc.update("update portfolio_state set version = version + 1 where id = 1");
     }
 
-    /** Rebuilds every row in a transaction of its own. */
-    @Transactional
-    public void rebuildInTransaction() {
-        rebuild();
-    }
-
     /** Changes with every rebuild: a part of the key of anything cached from the portfolio. */
     long version() {
         Long version = jdbc.queryForObject("select version from portfolio_state where id = 1", Long.class);

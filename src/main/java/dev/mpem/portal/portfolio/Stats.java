@@ -9,6 +9,10 @@ public record Stats(int min, double p25, double median, double p75, int max) {
 
     /** A figure as the page shows it: at most two decimals, no trailing zeros (2, 2.5, 1.75). */
     public String figure(double value) {
+        return format(value);
+    }
+
+    static String format(double value) {
         return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
                 .toPlainString();
     }

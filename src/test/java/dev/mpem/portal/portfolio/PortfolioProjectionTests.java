@@ -43,6 +43,9 @@ class PortfolioProjectionTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     List<Map<String, Object>> entries(JdbcTemplate jdbc) {
         return jdbc.queryForList("select * from portfolio_entries order by organisation_id");
     }
@@ -90,7 +93,7 @@ class PortfolioProjectionTests {
         fixtures.complete(first.id());
 
         List<Map<String, Object>> maintained = entries(jdbc);
-        projection.rebuildInTransaction();
+        transactions.executeWithoutResult(status -> projection.rebuild());
         assertThat(entries(jdbc)).isEqualTo(maintained);
     }
 
