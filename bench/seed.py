@@ -39,7 +39,7 @@ def main():
         last = add_months(first, 6 * (per_org - 1))
         data["organisations"].append({
             "id": org, "name": f"Organisation {org:04d}", "name_key": f"organisation {org:04d}",
-            "industry": rng.choice(["Retail", "Banking", "Telecoms", "Insurance", "Travel"]), "contact": None,
+            "industry": rng.choice(["RETAIL", "FINANCIAL_SERVICES", "TELECOM_MEDIA", "INSURANCE", "TRAVEL_HOSPITALITY"]), "contact": None,
             "notes": None, "created_at": now, "updated_at": now, "version": 0, "reassess_months": 6,
             "last_completed_on": last.isoformat(), "next_assessment_due": add_months(last, 6).isoformat()})
         levels = {d: rng.randint(1, 3) for d in DIMENSIONS}
@@ -67,7 +67,7 @@ def main():
             previous = assessment_id
     room = orgs + 1
     data["organisations"].append({
-        "id": room, "name": "Bench workshop room", "name_key": "bench workshop room", "industry": "Benchmark",
+        "id": room, "name": "Bench workshop room", "name_key": "bench workshop room", "industry": "OTHER", "industry_other": "Benchmark",
         "contact": None, "notes": "Draft assessments for the benchmark's rating saves.", "created_at": now,
         "updated_at": now, "version": 0, "reassess_months": 6, "last_completed_on": None,
         "next_assessment_due": None})

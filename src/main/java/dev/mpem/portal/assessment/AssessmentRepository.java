@@ -38,6 +38,15 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
 
     List<Assessment> findByOrganisationIdOrderByAssessedOnAscIdAsc(long organisationId);
 
+    /** The completed assessment of the organisation just before the given date and id (latest first). */
+    @Query("""
+            select a.id from Assessment a
+            where a.organisationId = :organisationId and a.status = :status
+              and (a.assessedOn < :assessedOn or (a.assessedOn = :assessedOn and a.id < :id))
+            order by a.assessedOn desc, a.id desc""")
+    List<Long> completedBefore(long organisationId, java.time.LocalDate assessedOn, long id, AssessmentStatus status,
+            org.springframework.data.domain.Limit limit);
+
     /** The latest assessment (by date assessed, then by creation) of each of the organisations. */
     @Query("""
             select new dev.mpem.portal.assessment.AssessmentSummary(a.id, a.organisationId, a.title, a.assessedOn,

@@ -316,12 +316,9 @@ public class AssessmentService {
         if (assessment.previousAssessmentId() != null) {
             return Optional.of(get(assessment.previousAssessmentId()));
         }
-        return assessments.findByOrganisationIdOrderByAssessedOnAscIdAsc(assessment.organisationId()).stream()
-                .filter(a -> a.status() == AssessmentStatus.COMPLETED)
-                .filter(a -> a.assessedOn().isBefore(assessment.assessedOn())
-                        || a.assessedOn().equals(assessment.assessedOn()) && a.id() < assessment.id())
-                .reduce((first, second) -> second)
-                .map(this::view);
+        return assessments.completedBefore(assessment.organisationId(), assessment.assessedOn(), assessment.id(),
+                        AssessmentStatus.COMPLETED, org.springframework.data.domain.Limit.of(1))
+                .stream().findFirst().map(this::get);
     }
 
     /** The assessment, if the current user may see its organisation; otherwise it is "not found". */

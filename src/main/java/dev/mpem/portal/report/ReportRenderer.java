@@ -64,12 +64,18 @@ public class ReportRenderer {
     private final ActionService actions;
     private final PortfolioService portfolio;
 
+    /** Rendered pages: up to 48 MB, or a tenth of the heap when that is less. */
     private final Cache<String, RenderedReport> pages = Caffeine.newBuilder()
-            .maximumWeight(48L * 1024 * 1024).weigher((String key, RenderedReport page) -> page.length())
+            .maximumWeight(shareOfHeap(48, 10)).weigher((String key, RenderedReport page) -> page.length())
             .expireAfterAccess(Duration.ofHours(2)).build();
+    /** Rendered PDFs: up to 96 MB, or a fifth of the heap when that is less. */
     private final Cache<String, RenderedPdf> documents = Caffeine.newBuilder()
-            .maximumWeight(96L * 1024 * 1024).weigher((String key, RenderedPdf document) -> document.bytes().length)
+            .maximumWeight(shareOfHeap(96, 5)).weigher((String key, RenderedPdf document) -> document.bytes().length)
             .expireAfterAccess(Duration.ofHours(2)).build();
+
+    private static long shareOfHeap(long megabytes, int divisor) {
+        return Math.min(megabytes * 1024 * 1024, Runtime.getRuntime().maxMemory() / divisor);
+    }
 
     /** A report's data and its rendered body and appendix, encoded in UTF-8. */
     record RenderedReport(GapReport report, byte[] body, byte[] appendix) {

@@ -25,6 +25,11 @@ class GlobalModelAttributes {
         return currentUser.displayName();
     }
 
+    @ModelAttribute("viewer")
+    Viewer viewer() {
+        return Viewer.of(currentUser);
+    }
+
     @ModelAttribute("mpem")
     Mpem mpem() {
         return modelService.model();

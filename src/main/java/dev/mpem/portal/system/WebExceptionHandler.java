@@ -36,11 +36,12 @@ class WebExceptionHandler {
         throw e;
     }
 
-    /** The page of an exception handler gets no @ModelAttribute of the advice: the header's name is added here. */
+    /** The page of an exception handler gets no @ModelAttribute of the advice: the header's name and links are added here. */
     private ModelAndView notFoundPage(String message) {
         ModelAndView page = new ModelAndView("error/404", HttpStatus.NOT_FOUND);
         page.addObject("notFound", message);
         page.addObject("currentUserName", currentUser.displayName());
+        page.addObject("viewer", Viewer.of(currentUser));
         return page;
     }
 }

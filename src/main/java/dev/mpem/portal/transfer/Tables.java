@@ -59,8 +59,8 @@ class Tables {
      * sessions, and the portfolio's read model (rebuilt from the imported assessments).
      */
     static final Set<String> NOT_EXPORTED = Set.of("categories", "dimensions", "levels", "level_descriptors",
-            "outcomes", "outcome_scenarios", "outcome_dimensions", "flyway_schema_history", "spring_session",
-            "spring_session_attributes", "portfolio_entries", "portfolio_state");
+            "outcomes", "outcome_scenarios", "outcome_dimensions", "flyway_schema_history", "web_sessions",
+            "portfolio_entries", "portfolio_state");
 
     private static final List<Declared> DECLARED = List.of(
             new Declared("organisations", "id", Map.of(), Map.of()),

@@ -20,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.mpem.portal.PortalApplication;
 import dev.mpem.portal.account.AccountService;
 import dev.mpem.portal.account.UserForm;
+import dev.mpem.portal.account.UserView;
 import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.assessment.RatingCommand;
@@ -103,6 +104,42 @@ class TwoInstancesTests {
 
         // Signing out on the second instance ends the session on the first too.
         onSecond.submit("/", "/logout", Map.of());
+        assertThat(onFirst.get("/").statusCode()).isEqualTo(302);
+    }
+
+    /**
+     * Each instance keeps the sessions it served in memory (StoredSessions); what happens on one is
+     * still seen by the other at its next request: the message after a save, an account disabled.
+     */
+    @Test
+    void aMessageFromOneInstanceShowsOnTheOtherAndADisabledAccountIsSignedOutOfBoth() throws Exception {
+        ConfigurableApplicationContext first = start();
+        ConfigurableApplicationContext second = start();
+        String username = "kept." + System.nanoTime();
+        AccountService accounts = first.getBean(AccountService.class);
+        UserView user = accounts.create(new UserForm(username, "Kept", Fixtures.PASSWORD, "CONSULTANT", List.of(), true));
+        long organisation = first.getBean(dev.mpem.portal.organisation.OrganisationService.class)
+                .create(new dev.mpem.portal.organisation.OrganisationForm(Fixtures.unique("Kept"), null, null, null)).id();
+        AssessmentView assessment = first.getBean(AssessmentService.class).create(organisation,
+                new dev.mpem.portal.assessment.AssessmentForm("Kept sessions", "2026-05-14", null, null, List.of()));
+        Browser onFirst = new Browser(port(first));
+        assertThat(onFirst.signIn(username, Fixtures.PASSWORD)).isTrue();
+        Browser onSecond = onFirst.sameCookiesOn(port(second));
+        String step = "/assessments/" + assessment.id() + "/steps/SCOPE";
+        assertThat(onSecond.get(step).statusCode()).isEqualTo(200);
+        assertThat(onFirst.get(step).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> saved = onFirst.submit(step, step, Map.of("current", "2", "target", "4", "version", "",
+                "action", "stay"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        HttpResponse<String> next = onSecond.get(step);
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(next.body()).contains("Scope saved: current 2 Foundational, target 4 Mature.");
+        assertThat(onFirst.get(step).body()).doesNotContain("Scope saved");
+
+        accounts.update(user.id(), new UserForm(username, "Kept", null, "CONSULTANT", List.of(), false), "an-admin");
+
+        assertThat(onSecond.get("/").statusCode()).as("signed out on the instance that served last").isEqualTo(302);
         assertThat(onFirst.get("/").statusCode()).isEqualTo(302);
     }
 

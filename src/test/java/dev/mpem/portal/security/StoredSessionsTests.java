@@ -1,0 +1,232 @@
+package dev.mpem.portal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.mpem.portal.security.StoredSessions.StoredSession;
+import dev.mpem.portal.support.PortalTest;
+
+/**
+ * The session store as two instances see it: each with its own memory, both on the one database.
+ * What one instance stores, the other reads at its next request; a request that changes nothing
+ * writes nothing (but the time of last access once a minute); changes of two requests at once are
+ * both kept.
+ */
+@PortalTest
+class StoredSessionsTests {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    final MovableClock clock = new MovableClock();
+    StoredSessions one;
+    StoredSessions two;
+
+    @BeforeEach
+    void twoInstances() {
+        one = store();
+        two = store();
+    }
+
+    StoredSessions store() {
+        return new StoredSessions(jdbc, new TransactionTemplate(transactionManager), Duration.ofMinutes(60), clock,
+                getClass().getClassLoader(), 100);
+    }
+
+    StoredSession signedIn(StoredSessions store, String username) {
+        StoredSession session = store.createSession();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(username, null,
+                AuthorityUtils.createAuthorityList("ROLE_CONSULTANT"));
+        session.setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(authentication));
+        session.setAttribute("flash", new ArrayList<>(List.of("Saved.")));
+        store.save(session);
+        return session;
+    }
+
+    long storedLastAccess(String id) {
+        return jdbc.sql("select last_access_time from web_sessions where session_id = ?").param(id)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aSessionStoredByOneInstanceIsReadByTheOtherWithItsAttributes() {
+        StoredSession stored = signedIn(one, "ada.session");
+
+        StoredSession read = two.findById(stored.getId());
+
+        assertThat(read).isNotNull();
+        SecurityContextImpl context = read.getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(context.getAuthentication().getName()).isEqualTo("ada.session");
+        assertThat(read.<List<String>>getAttribute("flash")).containsExactly("Saved.");
+        assertThat(read.getAttributeNames()).containsExactlyInAnyOrder("SPRING_SECURITY_CONTEXT", "flash");
+        assertThat(two.findByPrincipalName("ada.session")).containsOnlyKeys(stored.getId());
+    }
+
+    @Test
+    void aChangeOnOneInstanceIsSeenByTheOtherAtItsNextRead() {
+        StoredSession stored = signedIn(one, "ben.session");
+        assertThat(two.findById(stored.getId()).<List<String>>getAttribute("flash")).containsExactly("Saved.");
+
+        StoredSession onOne = one.findById(stored.getId());
+        onOne.setAttribute("flash", new ArrayList<>(List.of("Deleted.")));
+        one.save(onOne);
+
+        assertThat(two.findById(stored.getId()).<List<String>>getAttribute("flash")).containsExactly("Deleted.");
+        StoredSession again = one.findById(stored.getId());
+        again.removeAttribute("flash");
+        one.save(again);
+        StoredSession onTwo = two.findById(stored.getId());
+        assertThat(onTwo.<Object>getAttribute("flash")).isNull();
+        assertThat(onTwo.getAttributeNames()).containsExactly("SPRING_SECURITY_CONTEXT");
+    }
+
+    @Test
+    void aRequestThatChangesNothingWritesOnlyTheTimeOfLastAccessAndThatOnceAMinute() {
+        StoredSession stored = signedIn(one, "cleo.session");
+        long signedInAt = storedLastAccess(stored.getId());
+
+        clock.move(Duration.ofSeconds(50));
+        StoredSession read = one.findById(stored.getId());
+        read.setLastAccessedTime(clock.instant());
+        one.save(read);
+        assertThat(storedLastAccess(stored.getId())).isEqualTo(signedInAt);
+
+        clock.move(Duration.ofSeconds(15));
+        read = two.findById(stored.getId());
+        read.setLastAccessedTime(clock.instant());
+        two.save(read);
+        assertThat(storedLastAccess(stored.getId())).isEqualTo(clock.millis());
+        assertThat(jdbc.sql("select expiry_time from web_sessions where session_id = ?").param(stored.getId())
+                .query(Long.class).single()).isEqualTo(clock.instant().plus(Duration.ofMinutes(60)).toEpochMilli());
+    }
+
+    @Test
+    void twoRequestsChangingDifferentAttributesAtOnceKeepBoth() {
+        StoredSession stored = signedIn(one, "dan.session");
+        StoredSession first = one.findById(stored.getId());
+        StoredSession second = two.findById(stored.getId());
+
+        first.setAttribute("a", "from the first");
+        second.setAttribute("b", "from the second");
+        one.save(first);
+        two.save(second);
+
+        StoredSession read = one.findById(stored.getId());
+        assertThat(read.<String>getAttribute("a")).isEqualTo("from the first");
+        assertThat(read.<String>getAttribute("b")).isEqualTo("from the second");
+        assertThat(read.<List<String>>getAttribute("flash")).containsExactly("Saved.");
+    }
+
+    @Test
+    void requestsDoNotShareAttributeObjects() {
+        StoredSession stored = signedIn(one, "eve.session");
+        StoredSession first = one.findById(stored.getId());
+        StoredSession second = one.findById(stored.getId());
+
+        List<String> flash = first.getAttribute("flash");
+        flash.add("changed in place, never set");
+
+        assertThat(second.<List<String>>getAttribute("flash")).containsExactly("Saved.");
+        assertThat(one.findById(stored.getId()).<List<String>>getAttribute("flash")).containsExactly("Saved.");
+        SecurityContextImpl firstContext = first.getAttribute("SPRING_SECURITY_CONTEXT");
+        SecurityContextImpl secondContext = second.getAttribute("SPRING_SECURITY_CONTEXT");
+        firstContext.setAuthentication(null);
+        assertThat(secondContext).isNotSameAs(firstContext);
+        assertThat(secondContext.getAuthentication().getName()).isEqualTo("eve.session");
+        assertThat(one.findById(stored.getId()).<SecurityContextImpl>getAttribute("SPRING_SECURITY_CONTEXT")
+                .getAuthentication().getName()).isEqualTo("eve.session");
+    }
+
+    @Test
+    void anEndedSessionIsGoneOnEveryInstance() {
+        StoredSession stored = signedIn(one, "fay.session");
+        assertThat(two.findById(stored.getId())).isNotNull();
+
+        one.deleteById(stored.getId());
+
+        assertThat(two.findById(stored.getId())).isNull();
+        assertThat(two.findByIndexNameAndIndexValue(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
+                "fay.session")).isEmpty();
+    }
+
+    @Test
+    void aNewIdLeavesNothingUnderTheOldOne() {
+        StoredSession stored = signedIn(one, "gus.session");
+        String before = stored.getId();
+        StoredSession read = two.findById(before);
+
+        String after = read.changeSessionId();
+        two.save(read);
+
+        assertThat(after).isNotEqualTo(before);
+        assertThat(one.findById(before)).isNull();
+        assertThat(one.findById(after).<List<String>>getAttribute("flash")).containsExactly("Saved.");
+    }
+
+    @Test
+    void aSessionEndsAfterAnHourWithoutARequest() {
+        StoredSession stored = signedIn(one, "hal.session");
+
+        clock.move(Duration.ofMinutes(59));
+        assertThat(two.findById(stored.getId())).isNotNull();
+        clock.move(Duration.ofMinutes(2));
+
+        assertThat(two.findById(stored.getId())).isNull();
+        StoredSession other = signedIn(one, "ida.session");
+        clock.move(Duration.ofMinutes(61));
+        assertThat(one.deleteExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from web_sessions where session_id = ?").param(other.getId())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void anUnknownOrOverlongIdIsNoSession() {
+        assertThat(one.findById("no-such-session")).isNull();
+        assertThat(one.findById("x".repeat(65))).isNull();
+    }
+
+    /** A clock the test moves forward (sessions are written in wall-clock milliseconds). */
+    static final class MovableClock extends Clock {
+
+        private Instant now = Instant.now();
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
