@@ -67,9 +67,11 @@ def frame_name(frame):
 
 def summarise(path, top=12):
     """Lines of text summarising the recording at path."""
-    output = subprocess.run([jfr_tool(), "print", "--json", "--stack-depth", "512", "--events",
-                             "jdk.ExecutionSample", path], capture_output=True, text=True, check=True).stdout
-    events = json.loads(output)["recording"]["events"]
+    printed = subprocess.run([jfr_tool(), "print", "--json", "--stack-depth", "512", "--events",
+                              "jdk.ExecutionSample", path], capture_output=True, text=True)
+    if printed.returncode != 0:
+        return [f"(the recording could not be read: {printed.stderr.strip()[:200]})"]
+    events = json.loads(printed.stdout)["recording"]["events"]
     total = len(events)
     if total == 0:
         return ["(no samples)"]

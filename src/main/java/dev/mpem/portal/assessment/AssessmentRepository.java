@@ -1,6 +1,5 @@
 package dev.mpem.portal.assessment;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +37,9 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
 
     List<Assessment> findByOrganisationIdOrderByAssessedOnAscIdAsc(long organisationId);
 
+    @Query("select a.assessedOn from Assessment a where a.id = :id")
+    Optional<java.time.LocalDate> assessedOn(long id);
+
     /** The completed assessment of the organisation just before the given date and id (latest first). */
     @Query("""
             select a.id from Assessment a
@@ -47,13 +49,18 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
     List<Long> completedBefore(long organisationId, java.time.LocalDate assessedOn, long id, AssessmentStatus status,
             org.springframework.data.domain.Limit limit);
 
-    /** The latest assessment (by date assessed, then by creation) of each of the organisations. */
+    /**
+     * The latest assessment (by date assessed, then by creation) of each of the organisations: one
+     * pass over their assessments, numbered newest first per organisation.
+     */
     @Query("""
-            select new dev.mpem.portal.assessment.AssessmentSummary(a.id, a.organisationId, a.title, a.assessedOn,
-                a.status, (select count(r) from Rating r where r.assessmentId = a.id
+            select new dev.mpem.portal.assessment.AssessmentSummary(x.id, x.organisationId, x.title, x.assessedOn,
+                x.status, (select count(r) from Rating r where r.assessmentId = x.id
                            and r.current is not null and r.target is not null))
-            from Assessment a where a.organisationId in :organisationIds
-            and not exists (select 1 from Assessment b where b.organisationId = a.organisationId
-                            and (b.assessedOn > a.assessedOn or (b.assessedOn = a.assessedOn and b.id > a.id)))""")
-    List<AssessmentSummary> latestOf(Collection<Long> organisationIds);
+            from (select a.id as id, a.organisationId as organisationId, a.title as title,
+                         a.assessedOn as assessedOn, a.status as status,
+                         row_number() over (partition by a.organisationId order by a.assessedOn desc, a.id desc) as newest
+                  from Assessment a where a.organisationId in :organisationIds) x
+            where x.newest = 1""")
+    List<AssessmentSummary> latestOf(java.util.Collection<Long> organisationIds);
 }

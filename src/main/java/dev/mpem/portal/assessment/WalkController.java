@@ -109,7 +109,7 @@ class WalkController {
         model.addAttribute("assessment", assessment);
         model.addAttribute("step", WalkStep.of(modelService.model(), assessment, dimension));
         model.addAttribute("stored", assessment.rating(dimension.code()));
-        model.addAttribute("previous", assessments.previousOf(assessment).orElse(null));
+        model.addAttribute("lastTime", assessments.lastTime(assessment, dimension.code()).orElse(null));
         return STEP;
     }
 
