@@ -7,7 +7,7 @@ import dev.mpem.portal.model.Dimension;
 import dev.mpem.portal.model.Mpem;
 
 /** Where a walk step sits: its number, its neighbours and the step list grouped by category. */
-record WalkStep(Dimension dimension, int number, int total, String previous, String next,
+public record WalkStep(Dimension dimension, int number, int total, String previous, String next,
         List<CategorySteps> categories) {
 
     static WalkStep of(Mpem mpem, AssessmentView assessment, Dimension dimension) {
@@ -28,9 +28,9 @@ record WalkStep(Dimension dimension, int number, int total, String previous, Str
         return next == null;
     }
 
-    record CategorySteps(Category category, List<Step> steps) {
+    public record CategorySteps(Category category, List<Step> steps) {
     }
 
-    record Step(Dimension dimension, int number, boolean rated, boolean current) {
+    public record Step(Dimension dimension, int number, boolean rated, boolean current) {
     }
 }

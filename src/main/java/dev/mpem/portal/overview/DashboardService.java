@@ -34,7 +34,4 @@ class DashboardService {
         return organisationPage.map(organisation -> new DashboardRow(organisation, latest.get(organisation.id())));
     }
 
-    record DashboardRow(OrganisationView organisation, AssessmentSummary latest) {
-    }
-
 }

@@ -1,8 +1,14 @@
 package dev.mpem.portal.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.session.autoconfigure.SessionTimeout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +18,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Signed-in sessions in the shared database, through {@link StoredSessions}; Spring Session's filter
@@ -33,6 +42,36 @@ class SessionStoreConfiguration {
     @Bean
     ExpiredSessions expiredSessions(StoredSessions sessions) {
         return new ExpiredSessions(sessions);
+    }
+
+    /** Replaces Spring MVC's flash map manager with {@link BoundedFlashMaps}. */
+    @Bean
+    static BeanPostProcessor boundFlashMaps() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME.equals(beanName)
+                        && bean.getClass() == SessionFlashMapManager.class ? new BoundedFlashMaps() : bean;
+            }
+        };
+    }
+
+    /**
+     * Flash messages in the session, at most {@link #KEPT} at a time (the newest). Every request
+     * reads them; a client that posts forms without following the redirects (a script, or someone
+     * trying) would otherwise pile up one per post for three minutes and make each of its requests
+     * read and write them all.
+     */
+    static final class BoundedFlashMaps extends SessionFlashMapManager {
+
+        static final int KEPT = 10;
+
+        @Override
+        protected void updateFlashMaps(List<FlashMap> flashMaps, HttpServletRequest request,
+                HttpServletResponse response) {
+            super.updateFlashMaps(flashMaps.size() <= KEPT ? flashMaps
+                    : new ArrayList<>(flashMaps.subList(flashMaps.size() - KEPT, flashMaps.size())), request, response);
+        }
     }
 
     /** Every instance deletes the sessions whose time ran out, every few minutes (a delete by index). */
