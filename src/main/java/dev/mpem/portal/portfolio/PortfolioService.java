@@ -47,6 +47,7 @@ public class PortfolioService {
      * Benchmarks by organisation, its industry, its levels and the portfolio's version: a report
      * view then costs two small queries (its own levels, the version) instead of the statistics.
      */
+    private volatile LevelsAt levels;
     private final Cache<String, List<PortfolioQueries.BenchmarkRow>> benchmarks = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterAccess(Duration.ofHours(2)).build();
     private final OrganisationAccess access;
@@ -140,9 +141,24 @@ public class PortfolioService {
      */
     public Benchmarks benchmarks(long assessmentId) {
         PortfolioQueries.Own own = queries.own(assessmentId);
-        String key = own.organisationId() + "|" + own.industry() + "|" + own.current() + "|" + projection.version();
-        List<PortfolioQueries.BenchmarkRow> rows = benchmarks.get(key, k -> queries.benchmarks(own, models.model()));
+        long version = projection.version();
+        String key = own.organisationId() + "|" + own.industry() + "|" + own.current() + "|" + version;
+        List<PortfolioQueries.BenchmarkRow> rows = benchmarks.get(key,
+                k -> PortfolioQueries.benchmarks(levels(version), own, models.model()));
         return choose(rows, own.industry(), seen(own));
+    }
+
+    /** The read model's rows at a version, read once per version (a few bytes per organisation). */
+    private List<PortfolioQueries.Levels> levels(long version) {
+        LevelsAt held = levels;
+        if (held == null || held.version() != version) {
+            held = new LevelsAt(version, queries.levels(models.model()));
+            levels = held;
+        }
+        return held.rows();
+    }
+
+    private record LevelsAt(long version, List<PortfolioQueries.Levels> rows) {
     }
 
     /**

@@ -80,4 +80,48 @@ class BenchmarkRuleTests {
         assertThat(chosen.industry()).isNull();
         assertThat(chosen.of("EXTENT").industry()).isNull();
     }
+
+    /**
+     * The figures as the database's ordered-set aggregates give them, from counted levels: the median
+     * interpolates ({@code percentile_cont(0.5)}: 1,2,2,3,4,5 gives 2.5; 2,3,3,4,5,5 gives 3.5), the
+     * rank counts the others strictly below ({@code percent_rank}: level 3 among 1,2,2,3,4,5 is 3 of 6).
+     */
+    @Test
+    void mediansAndRanksComeOutAsTheDatabaseWouldGiveThem() {
+        assertThat(PortfolioQueries.median(new int[] { 0, 1, 2, 1, 1, 1 })).isEqualTo(2.5);
+        assertThat(PortfolioQueries.median(new int[] { 0, 0, 1, 2, 1, 2 })).isEqualTo(3.5);
+        assertThat(PortfolioQueries.median(new int[] { 0, 0, 0, 1, 0, 0 })).isEqualTo(3.0);
+        assertThat(PortfolioQueries.median(new int[6])).isZero();
+
+        var model = TestModel.mpem();
+        java.util.List<PortfolioQueries.Levels> portfolio = new java.util.ArrayList<>();
+        int[] levels = { 1, 2, 2, 3, 4, 5 };
+        for (int i = 0; i < levels.length; i++) {
+            Integer[] current = new Integer[model.dimensions().size()];
+            Integer[] target = new Integer[model.dimensions().size()];
+            current[0] = levels[i];
+            target[0] = Math.min(5, levels[i] + 1);
+            portfolio.add(new PortfolioQueries.Levels(i + 1, i % 2 == 0 ? "RETAIL" : "INSURANCE", current, target));
+        }
+        var own = new PortfolioQueries.Own(99, Industry.RETAIL, java.util.Map.of(model.dimensions().get(0).code(), 3));
+
+        var rows = PortfolioQueries.benchmarks(portfolio, own, model);
+
+        var all = rows.stream().filter(row -> !row.sameIndustry() && row.dimension().equals(model.dimensions().get(0).code()))
+                .findFirst().orElseThrow();
+        assertThat(all.n()).isEqualTo(6);
+        assertThat(all.median()).isEqualTo(2.5);
+        assertThat(all.targetMedian()).isEqualTo(3.5);
+        assertThat(all.rank()).isEqualTo(3 / 6.0);
+        var retail = rows.stream().filter(row -> row.sameIndustry() && row.dimension().equals(model.dimensions().get(0).code()))
+                .findFirst().orElseThrow();
+        assertThat(retail.n()).isEqualTo(3);
+        assertThat(retail.median()).isEqualTo(2.0);
+        assertThat(retail.rank()).isEqualTo(2 / 3.0);
+        assertThat(rows.stream().filter(row -> row.dimension().equals(model.dimensions().get(1).code())))
+                .allSatisfy(row -> {
+                    assertThat(row.n()).isZero();
+                    assertThat(row.rank()).isNull();
+                });
+    }
 }
