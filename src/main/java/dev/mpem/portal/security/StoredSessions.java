@@ -124,8 +124,33 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
             }
             attributes.put(id, stored);
         }
+        if (!readable(stored)) {
+            // Written by an earlier version of the portal whose classes changed: the session cannot
+            // be used; its user signs in again.
+            log.info("Ended a session whose signed-in user could not be read (stored by an earlier version)");
+            deleteById(id);
+            return null;
+        }
         session.load(stored);
         return session;
+    }
+
+    /** Whether the session's security context (read by every request) can be deserialised; memoised per version. */
+    private boolean readable(Stored stored) {
+        byte[] bytes = stored.values().get(SECURITY_CONTEXT);
+        if (bytes == null || stored.context().get() != null) {
+            return true;
+        }
+        try {
+            if (deserialize(bytes) instanceof SecurityContext context) {
+                stored.context().compareAndSet(null, context);
+                return true;
+            }
+            return false;
+        }
+        catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override
@@ -135,7 +160,19 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
         }
         else if (!session.changed.isEmpty() || !session.id.equals(session.storedId)
                 || !session.maxInactive.equals(session.storedMaxInactive)) {
-            transactions.executeWithoutResult(status -> update(session));
+            Stored saved = transactions.execute(status -> update(session));
+            String previousId = session.storedId;
+            if (saved == null) {
+                // Ended meanwhile (signed out elsewhere, the account changed): it stays ended.
+                attributes.invalidate(previousId);
+                return;
+            }
+            // Only once committed does this instance hold the new version.
+            if (!session.id.equals(previousId)) {
+                attributes.invalidate(previousId);
+            }
+            attributes.put(session.id, saved);
+            session.stored(saved);
         }
         else if (!session.lastAccessed.isBefore(session.storedLastAccessed.plus(ACCESS_WRITE_INTERVAL))) {
             jdbc.sql("update web_sessions set last_access_time = ?, expiry_time = ? where session_id = ?")
@@ -160,16 +197,17 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
         session.stored(stored);
     }
 
-    /** Merges the attributes this request changed into those stored now (another request may have changed others). */
-    private void update(StoredSession session) {
+    /**
+     * Merges the attributes this request changed into those stored now (another request may have
+     * changed others); null when the session is no longer stored.
+     */
+    private Stored update(StoredSession session) {
         Stored current = jdbc.sql("select version, attributes from web_sessions where session_id = ? for update")
                 .param(session.storedId)
                 .query((rs, row) -> stored(rs.getLong(1), decode(rs.getBytes(2))))
                 .optional().orElse(null);
         if (current == null) {
-            // Ended meanwhile (signed out elsewhere, the account changed): it stays ended.
-            attributes.invalidate(session.storedId);
-            return;
+            return null;
         }
         Map<String, byte[]> merged = new LinkedHashMap<>(current.values());
         for (String name : session.changed) {
@@ -182,19 +220,14 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
             }
         }
         long version = current.version() + 1;
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 update web_sessions set session_id = ?, version = ?, last_access_time = ?,
                     max_inactive_interval = ?, expiry_time = ?, principal_name = ?, attributes = ?
                 where session_id = ?""")
                 .params(session.id, version, session.lastAccessed.toEpochMilli(), (int) session.maxInactive.toSeconds(),
                         expiry(session), principalName(merged), encode(merged), session.storedId)
                 .update();
-        if (!session.id.equals(session.storedId)) {
-            attributes.invalidate(session.storedId);
-        }
-        Stored stored = stored(version, merged);
-        attributes.put(session.id, stored);
-        session.stored(stored);
+        return updated == 1 ? stored(version, merged) : null;
     }
 
     @Override
@@ -248,12 +281,17 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
     }
 
     private String principalName(Map<String, byte[]> values) {
-        byte[] name = values.get(PRINCIPAL_NAME_INDEX_NAME);
-        if (name != null && deserialize(name) instanceof String text) {
-            return text;
+        try {
+            byte[] name = values.get(PRINCIPAL_NAME_INDEX_NAME);
+            if (name != null && deserialize(name) instanceof String text) {
+                return text;
+            }
+            byte[] context = values.get(SECURITY_CONTEXT);
+            return context != null && deserialize(context) instanceof SecurityContext security ? nameOf(security) : null;
         }
-        byte[] context = values.get(SECURITY_CONTEXT);
-        return context != null && deserialize(context) instanceof SecurityContext security ? nameOf(security) : null;
+        catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String nameOf(SecurityContext context) {
@@ -359,7 +397,12 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
             this.changed.clear();
         }
 
-        /** A context of this request's own around the authentication deserialised once for the version. */
+        /**
+         * A context of this request's own around the authentication deserialised once for the
+         * version. The authentication itself is shared by the session's requests on this instance,
+         * as in a servlet container's own sessions: the portal never changes one in place (a
+         * changed account gets a new one).
+         */
         private Object securityContext(byte[] bytes) {
             SecurityContext shared = stored.context().get();
             if (shared == null) {
@@ -392,7 +435,17 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
                 if (bytes == null) {
                     return null;
                 }
-                values.put(name, SECURITY_CONTEXT.equals(name) ? securityContext(bytes) : deserialize(bytes));
+                Object value;
+                try {
+                    value = SECURITY_CONTEXT.equals(name) ? securityContext(bytes) : deserialize(bytes);
+                }
+                catch (RuntimeException e) {
+                    // Stored by an earlier version whose classes changed: dropped, as if never set.
+                    log.info("Dropped session attribute {} that could not be read", name);
+                    changed.add(name);
+                    return null;
+                }
+                values.put(name, value);
             }
             return (T) values.get(name);
         }
@@ -423,8 +476,10 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
 
         @Override
         public void removeAttribute(String name) {
-            values.remove(name);
-            changed.add(name);
+            boolean present = values.remove(name) != null || (!changed.contains(name) && stored.values().containsKey(name));
+            if (present || changed.contains(name)) {
+                changed.add(name);
+            }
         }
 
         @Override

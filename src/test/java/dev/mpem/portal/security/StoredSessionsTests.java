@@ -200,6 +200,53 @@ class StoredSessionsTests {
     }
 
     @Test
+    void aSessionWhoseSignedInUserCannotBeReadIsEndedAndAnUnreadableAttributeIsDropped() {
+        StoredSession stored = signedIn(one, "jo.session");
+        byte[] garbage = { (byte) 0xAC, (byte) 0xED, 0, 5, 0x73, 0x72, 0, 3, 'N', 'o', 'X' };
+        jdbc.sql("update web_sessions set attributes = ?, version = version + 1 where session_id = ?")
+                .params(StoredSessions.encode(java.util.Map.of("SPRING_SECURITY_CONTEXT", garbage)), stored.getId())
+                .update();
+
+        assertThat(two.findById(stored.getId())).isNull();
+        assertThat(jdbc.sql("select count(*) from web_sessions where session_id = ?").param(stored.getId())
+                .query(Integer.class).single()).isZero();
+
+        StoredSession other = signedIn(one, "kim.session");
+        StoredSession read = two.findById(other.getId());
+        byte[] context = jdbc.sql("select attributes from web_sessions where session_id = ?").param(other.getId())
+                .query((rs, row) -> StoredSessions.decode(rs.getBytes(1)).get("SPRING_SECURITY_CONTEXT")).single();
+        jdbc.sql("update web_sessions set attributes = ?, version = version + 1 where session_id = ?")
+                .params(StoredSessions.encode(java.util.Map.of("SPRING_SECURITY_CONTEXT", context, "flash", garbage)),
+                        other.getId())
+                .update();
+        read = two.findById(other.getId());
+        assertThat(read.<Object>getAttribute("flash")).isNull();
+        assertThat(read.<SecurityContextImpl>getAttribute("SPRING_SECURITY_CONTEXT").getAuthentication().getName())
+                .isEqualTo("kim.session");
+    }
+
+    @Test
+    void removingAnAttributeThatIsNotThereWritesNothing() {
+        StoredSession stored = signedIn(one, "lee.session");
+        long version = jdbc.sql("select version from web_sessions where session_id = ?").param(stored.getId())
+                .query(Long.class).single();
+
+        StoredSession read = one.findById(stored.getId());
+        read.removeAttribute("never-set");
+        one.save(read);
+
+        assertThat(jdbc.sql("select version from web_sessions where session_id = ?").param(stored.getId())
+                .query(Long.class).single()).isEqualTo(version);
+    }
+
+    @Test
+    void springMvcKeepsItsFlashMessagesInTheBoundedManager(
+            @Autowired org.springframework.context.ApplicationContext context) {
+        assertThat(context.getBean(org.springframework.web.servlet.DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME))
+                .isInstanceOf(SessionStoreConfiguration.BoundedFlashMaps.class);
+    }
+
+    @Test
     void anUnknownOrOverlongIdIsNoSession() {
         assertThat(one.findById("no-such-session")).isNull();
         assertThat(one.findById("x".repeat(65))).isNull();
