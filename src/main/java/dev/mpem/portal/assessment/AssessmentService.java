@@ -316,19 +316,9 @@ public class AssessmentService {
      * the rating, in three small queries instead of the whole earlier assessment.
      */
     public Optional<LastTime> lastTime(AssessmentView assessment, String dimensionCode) {
-        Long previousId = assessment.previousAssessmentId();
-        if (previousId == null) {
-            previousId = assessments.completedBefore(assessment.organisationId(), assessment.assessedOn(),
-                    assessment.id(), AssessmentStatus.COMPLETED, org.springframework.data.domain.Limit.of(1))
-                    .stream().findFirst().orElse(null);
-        }
-        if (previousId == null) {
-            return Optional.empty();
-        }
-        long id = previousId;
-        return assessments.assessedOn(id).map(assessedOn -> new LastTime(assessedOn,
-                ratings.findByAssessmentIdAndDimensionCode(id, dimensionCode).map(Rating::view)
-                        .orElse(RatingView.unrated(dimensionCode))));
+        return previousId(assessment).flatMap(id -> assessments.assessedOn(id).map(assessedOn -> new LastTime(
+                assessedOn, ratings.findByAssessmentIdAndDimensionCode(id, dimensionCode).map(Rating::view)
+                        .orElse(RatingView.unrated(dimensionCode)))));
     }
 
     /** A dimension's rating in the earlier assessment, and the day that was assessed. */
@@ -337,12 +327,16 @@ public class AssessmentService {
 
     /** The assessment "last time" was: the one it re-assesses, else the latest completed one before it. */
     public Optional<AssessmentView> previousOf(AssessmentView assessment) {
+        return previousId(assessment).map(this::get);
+    }
+
+    /** The id of the assessment "last time" was: the one it re-assesses, else the latest completed one before it. */
+    private Optional<Long> previousId(AssessmentView assessment) {
         if (assessment.previousAssessmentId() != null) {
-            return Optional.of(get(assessment.previousAssessmentId()));
+            return Optional.of(assessment.previousAssessmentId());
         }
         return assessments.completedBefore(assessment.organisationId(), assessment.assessedOn(), assessment.id(),
-                        AssessmentStatus.COMPLETED, org.springframework.data.domain.Limit.of(1))
-                .stream().findFirst().map(this::get);
+                AssessmentStatus.COMPLETED, org.springframework.data.domain.Limit.of(1)).stream().findFirst();
     }
 
     /** The assessment, if the current user may see its organisation; otherwise it is "not found". */

@@ -366,7 +366,6 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
         private Duration maxInactive;
         /** The id, version and figures the stored row has (null id: not stored yet). */
         private String storedId;
-        private long version;
         private Instant storedLastAccessed;
         private Duration storedMaxInactive;
         private Stored stored = Stored.NONE;
@@ -378,7 +377,6 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
             this.created = created;
             this.lastAccessed = lastAccessed;
             this.maxInactive = maxInactive;
-            this.version = version;
             this.storedId = version == 0 ? null : id;
             this.storedLastAccessed = lastAccessed;
             this.storedMaxInactive = maxInactive;
@@ -390,7 +388,6 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
 
         private void stored(Stored saved) {
             this.storedId = id;
-            this.version = saved.version();
             this.stored = saved;
             this.storedLastAccessed = lastAccessed;
             this.storedMaxInactive = maxInactive;
@@ -476,8 +473,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
 
         @Override
         public void removeAttribute(String name) {
-            boolean present = values.remove(name) != null || (!changed.contains(name) && stored.values().containsKey(name));
-            if (present || changed.contains(name)) {
+            if (values.remove(name) != null || changed.contains(name) || stored.values().containsKey(name)) {
                 changed.add(name);
             }
         }
