@@ -19,7 +19,6 @@ import os
 import subprocess
 import sys
 import time
-import urllib.parse
 
 os.environ.setdefault("PORT", "8093")
 os.environ.setdefault("CONNECTIONS", "4")
@@ -27,31 +26,18 @@ os.environ.setdefault("DURATION", "30")
 os.environ.setdefault("WARMUP", "10")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench  # noqa: E402  (the shared helpers: Browser, wrk, machine)
+from pg import INDUSTRIES, INDUSTRY_ARRAY, PASSWORD, URL, USER, psql, rebuild_portfolio  # noqa: E402
 
 ORGS = bench.setting("ORGS", 10000)
 LIMIT_MS = 200
-URL = os.environ["BENCH_PG_URL"]
-USER = os.environ.get("BENCH_PG_USER", "portal")
-PASSWORD = os.environ.get("BENCH_PG_PASSWORD", "portal")
-INDUSTRIES = ["RETAIL", "CONSUMER_GOODS", "FINANCIAL_SERVICES", "INSURANCE", "HEALTHCARE", "TELECOM_MEDIA",
-              "TECHNOLOGY", "TRAVEL_HOSPITALITY", "MANUFACTURING", "ENERGY_UTILITIES", "PUBLIC_SECTOR", "EDUCATION",
-              "OTHER"]
-
-
-def psql(sql):
-    parsed = urllib.parse.urlparse(URL[len("jdbc:"):])
-    environment = dict(os.environ, PGPASSWORD=PASSWORD)
-    subprocess.run(["psql", "-h", parsed.hostname, "-p", str(parsed.port or 5432), "-U", USER, "-d",
-                    parsed.path.lstrip("/"), "-v", "ON_ERROR_STOP=1", "-q", "-c", sql], env=environment, check=True)
 
 
 def seed():
-    industries = "array[" + ", ".join(f"'{code}'" for code in INDUSTRIES) + "]"
     psql(f"""
 select setseed(0.2026);
 insert into organisations (name, name_key, industry, industry_other, created_at, updated_at, version,
         reassess_months, last_completed_on, next_assessment_due)
-    select 'Bench client ' || g, 'bench client ' || g, ({industries})[1 + g % 13],
+    select 'Bench client ' || g, 'bench client ' || g, ({INDUSTRY_ARRAY})[1 + g % 13],
         case when g % 13 = 12 then 'Mining' end, now(), now(), 0, 6, d, d + 182
     from generate_series(1, {ORGS}) g, lateral (select current_date - (g * 7919 % 400) as d) day;
 insert into assessments (organisation_id, title, assessed_on, status, completed_at, completed_by, created_at,
@@ -70,11 +56,8 @@ insert into ratings (assessment_id, dimension_code, current_level, target_level,
         select a.id, d.code, 1 + floor(random() * 4)::int as c, floor(random() * 3)::int as t
         from assessments a cross join dimensions d) levels;
 """)
-    # The portfolio's read model is rebuilt by the portal on every change it makes; rows written
-    # behind its back need the rebuild V14__portfolio_entries.sql does (its last statement).
-    with open(os.path.join(bench.ROOT, "src/main/resources/db/migration/V14__portfolio_entries.sql")) as migration:
-        fill = migration.read().split("-- The same statement as PortfolioProjection.fill for every organisation.")[1]
-    psql("delete from portfolio_entries; " + fill + " update portfolio_state set version = version + 1; analyze;")
+    rebuild_portfolio()
+    psql("analyze;")
 
 
 def main():

@@ -14,7 +14,8 @@ import dev.mpem.portal.shared.Text;
 /**
  * The first pass over an export: every row checked before anything is written, so that an import
  * either takes the whole file or nothing. Each problem names the record and the field
- * ({@code data.users[3].username}). Keeps only ids and keys, never rows.
+ * ({@code data.users[3].username}). Keeps only the ids of rows other rows refer to and unique keys,
+ * never rows.
  */
 final class ExportChecks implements ExportFile.Rows {
 
@@ -27,7 +28,14 @@ final class ExportChecks implements ExportFile.Rows {
     private final Map<Long, Long> organisationOfAssessment = new HashMap<>();
     private final Map<Long, String> previousOf = new HashMap<>();
     private final Map<Long, Long> previousAssessment = new HashMap<>();
+    private final Set<String> referenced;
+    private final Map<String, Set<String>> columns = new HashMap<>();
     private int problemsFound;
+
+    /** @param referenced the tables whose ids other rows refer to: only their ids are kept (and must be unique) */
+    ExportChecks(Set<String> referenced) {
+        this.referenced = referenced;
+    }
 
     List<FieldProblem> problems() {
         return problems;
@@ -53,9 +61,10 @@ final class ExportChecks implements ExportFile.Rows {
     @Override
     public void row(Tables.Table table, int index, Map<String, Object> row) {
         String where = "data." + table.name() + "[" + index + "]";
-        Set<Long> tableIds = ids.computeIfAbsent(table.name(), name -> new HashSet<>());
+        Set<String> known = columns.computeIfAbsent(table.name(),
+                name -> table.columns().stream().map(Tables.Column::name).collect(java.util.stream.Collectors.toSet()));
         for (String column : row.keySet()) {
-            if (table.columns().stream().noneMatch(c -> c.name().equals(column))) {
+            if (!known.contains(column)) {
                 problem(where + "." + column, "is not a column of " + table.name() + ".");
             }
         }
@@ -74,7 +83,8 @@ final class ExportChecks implements ExportFile.Rows {
             if (id == null) {
                 problem(where + "." + table.id(), "is missing: every " + table.name() + " row needs its id.");
             }
-            else if (!tableIds.add(id)) {
+            else if (referenced.contains(table.name())
+                    && !ids.computeIfAbsent(table.name(), name -> new HashSet<>()).add(id)) {
                 problem(where + "." + table.id(), "repeats the id " + id + " of an earlier row.");
             }
         }

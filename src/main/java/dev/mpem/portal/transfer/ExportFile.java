@@ -11,6 +11,7 @@ import java.util.Optional;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mpem.portal.shared.Words;
@@ -63,6 +64,8 @@ final class ExportFile {
             parser.skipChildren();
             return;
         }
+        // One row at a time; the parser goes on to the next, so what follows a row is no "trailing token".
+        ObjectReader oneRow = json.readerFor(LinkedHashMap.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken list = parser.nextToken();
@@ -82,9 +85,7 @@ final class ExportFile {
                     index++;
                     continue;
                 }
-                // One row; the parser goes on to the next, so what follows it is no "trailing token".
-                Map<String, Object> row = json.readerFor(LinkedHashMap.class)
-                        .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
+                Map<String, Object> row = oneRow.readValue(parser);
                 rows.row(table.get(), index++, row);
             }
         }

@@ -29,7 +29,19 @@ import org.springframework.stereotype.Component;
 class Tables {
 
     enum Type {
-        LONG, INT, STRING, BOOLEAN, DATE, TIMESTAMP
+        LONG(Types.BIGINT), INT(Types.INTEGER), STRING(Types.VARCHAR), BOOLEAN(Types.BOOLEAN), DATE(Types.DATE),
+        TIMESTAMP(Types.TIMESTAMP);
+
+        private final int sqlType;
+
+        Type(int sqlType) {
+            this.sqlType = sqlType;
+        }
+
+        /** The JDBC type a null of this type is bound as. */
+        int sqlType() {
+            return sqlType;
+        }
     }
 
     record Column(String name, Type type) {
@@ -98,6 +110,16 @@ class Tables {
             all = tables;
         }
         return tables;
+    }
+
+    /** The tables whose ids other rows refer to: an import remembers the new ids of these only. */
+    Set<String> referenced() {
+        Set<String> names = new TreeSet<>();
+        all().forEach(table -> {
+            names.addAll(table.references().values());
+            names.addAll(table.softReferences().values());
+        });
+        return names;
     }
 
     /** The exported table of this name. */

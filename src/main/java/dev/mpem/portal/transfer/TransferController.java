@@ -8,7 +8,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.mpem.portal.shared.ConflictException;
 import dev.mpem.portal.shared.Flash;
@@ -31,11 +29,8 @@ import dev.mpem.portal.shared.Words;
 class TransferController {
 
     private final TransferService transfer;
-    private final JsonMapper json;
-
-    TransferController(TransferService transfer, JsonMapper json) {
+    TransferController(TransferService transfer) {
         this.transfer = transfer;
-        this.json = json;
     }
 
     @GetMapping("/admin/data")
@@ -43,14 +38,15 @@ class TransferController {
         return "transfer/data";
     }
 
+    /** The export as a download, written as the rows are read (never held in memory whole). */
     @GetMapping("/admin/data/export.json")
-    ResponseEntity<byte[]> export(@RequestParam(name = "passwordHashes", defaultValue = "false") boolean passwordHashes) {
-        byte[] body = json.writeValueAsBytes(transfer.export(passwordHashes));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("mpem-portal-export-" + java.time.LocalDate.now() + ".json", StandardCharsets.UTF_8)
-                        .build().toString())
-                .body(body);
+    void export(@RequestParam(name = "passwordHashes", defaultValue = "false") boolean passwordHashes,
+            HttpServletResponse response) throws IOException {
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("mpem-portal-export-" + java.time.LocalDate.now() + ".json", StandardCharsets.UTF_8)
+                .build().toString());
+        transfer.export(passwordHashes, response.getOutputStream());
     }
 
     @PostMapping("/admin/data/import")

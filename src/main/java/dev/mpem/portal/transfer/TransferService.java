@@ -2,11 +2,15 @@ package dev.mpem.portal.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Savepoint;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,13 +26,14 @@ import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.mpem.portal.shared.ConflictException;
@@ -37,6 +42,8 @@ import dev.mpem.portal.shared.NotTextException;
 import dev.mpem.portal.shared.Text;
 import dev.mpem.portal.shared.Words;
 
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,8 +57,11 @@ public class TransferService {
 
     static final String FORMAT = "mpem-portal-export";
     static final int FORMAT_VERSION = 1;
+    /** Rows fetched from the database at a time, on export; rows inserted per statement batch, on import. */
+    static final int FETCH_SIZE = 500;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final ApplicationEventPublisher events;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
@@ -60,74 +70,96 @@ public class TransferService {
 
     private final JsonMapper json;
     private final TransactionTemplate inOneTransaction;
+    private final TransactionTemplate readConsistently;
 
-    TransferService(JdbcClient jdbc, ApplicationEventPublisher events, PasswordEncoder passwordEncoder, Clock clock,
+    TransferService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, PasswordEncoder passwordEncoder, Clock clock,
             Flyway flyway, Tables tables, JsonMapper json, PlatformTransactionManager transactionManager) {
         this.tables = tables;
         this.inOneTransaction = new TransactionTemplate(transactionManager);
+        this.readConsistently = new TransactionTemplate(transactionManager);
+        readConsistently.setReadOnly(true);
+        readConsistently.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.json = json;
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.flyway = flyway;
         this.events = events;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
     }
 
-    /** Every exported table's rows, oldest first, as JSON-ready values (instants and dates as ISO text). */
-    @Transactional
-    public Map<String, Object> export(boolean passwordHashes) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        for (Tables.Table table : tables.all()) {
-            List<Map<String, Object>> rows = rows(table);
-            if (table.name().equals(Tables.USERS) && !passwordHashes) {
-                rows.forEach(row -> row.remove("password_hash"));
+    /**
+     * Writes every exported table's rows, oldest first, to {@code out} as one JSON document
+     * (instants and dates as ISO text). Rows go out as the database hands them over, a few hundred
+     * at a time, so memory does not grow with the data; one repeatable-read transaction makes the
+     * file a consistent picture even while people work. {@code out} is left open.
+     */
+    public void export(boolean passwordHashes, OutputStream out) {
+        readConsistently.executeWithoutResult(status -> {
+            try (JsonGenerator file = json.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+                file.writeStartObject();
+                file.writeStringProperty("format", FORMAT);
+                file.writeNumberProperty("formatVersion", FORMAT_VERSION);
+                file.writeStringProperty("schemaVersion", schemaVersion());
+                file.writeStringProperty("exportedAt", clock.instant().toString());
+                file.writeBooleanProperty("passwordHashes", passwordHashes);
+                file.writeName("data");
+                file.writeStartObject();
+                for (Tables.Table table : tables.all()) {
+                    file.writeName(table.name());
+                    file.writeStartArray();
+                    writeRows(file, table, passwordHashes || !table.name().equals(Tables.USERS));
+                    file.writeEndArray();
+                }
+                file.writeEndObject();
+                file.writeEndObject();
             }
-            data.put(table.name(), rows);
-        }
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("format", FORMAT);
-        document.put("formatVersion", FORMAT_VERSION);
-        document.put("schemaVersion", schemaVersion());
-        document.put("exportedAt", clock.instant().toString());
-        document.put("passwordHashes", passwordHashes);
-        document.put("data", data);
-        events.publishEvent(new TransferEvents.DataExported(passwordHashes));
-        return document;
+        });
+        inOneTransaction.executeWithoutResult(status -> events.publishEvent(new TransferEvents.DataExported(passwordHashes)));
     }
 
-    private List<Map<String, Object>> rows(Tables.Table table) {
-        String columns = table.columns().stream().map(Tables.Column::name).collect(Collectors.joining(", "));
+    private void writeRows(JsonGenerator file, Tables.Table table, boolean withPasswordHash) {
+        List<Tables.Column> columns = table.columns().stream()
+                .filter(c -> withPasswordHash || !c.name().equals("password_hash")).toList();
+        String names = columns.stream().map(Tables.Column::name).collect(Collectors.joining(", "));
         String order = table.id() != null ? table.id()
                 : table.columns().stream().map(Tables.Column::name).limit(2).collect(Collectors.joining(", "));
-        return jdbc.sql("select " + columns + " from " + table.name() + " order by " + order)
-                .query((rs, n) -> row(table, rs)).list();
+        jdbc.sql("select " + names + " from " + table.name() + " order by " + order).withFetchSize(FETCH_SIZE)
+                .query((RowCallbackHandler) rs -> {
+                    file.writeStartObject();
+                    int index = 1;
+                    for (Tables.Column column : columns) {
+                        file.writeName(column.name());
+                        write(file, rs, index++, column.type());
+                    }
+                    file.writeEndObject();
+                });
     }
 
-    private static Map<String, Object> row(Tables.Table table, ResultSet rs) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        int index = 1;
-        for (Tables.Column column : table.columns()) {
-            row.put(column.name(), read(rs, index++, column.type()));
-        }
-        return row;
-    }
-
-    private static Object read(ResultSet rs, int index, Tables.Type type) throws SQLException {
-        Object value = switch (type) {
-            case LONG -> rs.getLong(index);
-            case INT -> rs.getInt(index);
-            case BOOLEAN -> rs.getBoolean(index);
-            case STRING -> rs.getString(index);
+    private static void write(JsonGenerator file, ResultSet rs, int index, Tables.Type type) throws SQLException {
+        switch (type) {
+            case LONG -> {
+                long value = rs.getLong(index);
+                if (rs.wasNull()) file.writeNull(); else file.writeNumber(value);
+            }
+            case INT -> {
+                int value = rs.getInt(index);
+                if (rs.wasNull()) file.writeNull(); else file.writeNumber(value);
+            }
+            case BOOLEAN -> {
+                boolean value = rs.getBoolean(index);
+                if (rs.wasNull()) file.writeNull(); else file.writeBoolean(value);
+            }
+            case STRING -> file.writeString(rs.getString(index));
             case DATE -> {
                 LocalDate date = rs.getObject(index, LocalDate.class);
-                yield date == null ? null : date.toString();
+                file.writeString(date == null ? null : date.toString());
             }
             case TIMESTAMP -> {
                 OffsetDateTime time = rs.getObject(index, OffsetDateTime.class);
-                yield time == null ? null : time.toInstant().toString();
+                file.writeString(time == null ? null : time.toInstant().toString());
             }
-        };
-        return rs.wasNull() ? null : value;
+        }
     }
 
     /**
@@ -160,7 +192,7 @@ public class TransferService {
     }
 
     private ImportSummary importFile(Path file) {
-        ExportChecks checks = new ExportChecks();
+        ExportChecks checks = new ExportChecks(tables.referenced());
         ExportFile.Header header = read(file, checks);
         check(header);
         checks.finish();
@@ -174,6 +206,7 @@ public class TransferService {
         }
         RowImporter importer = new RowImporter();
         read(file, importer);
+        importer.flush();
         for (long[] link : importer.previousLinks) {
             jdbc.sql("update assessments set previous_assessment_id = ? where id = ?")
                     .param(importer.ids.get("assessments").get(link[1])).param(importer.ids.get("assessments").get(link[0]))
@@ -201,7 +234,11 @@ public class TransferService {
         }
     }
 
-    /** The second pass: each checked row inserted with a new id, every reference mapped to the new ids. */
+    /**
+     * The second pass: each checked row inserted with a new id, every reference mapped to the new ids.
+     * Rows go in by batches of a table's rows; only the new ids of rows that other rows refer to are
+     * remembered (organisations, assessments and the like, not ratings), so memory grows with those.
+     */
     private final class RowImporter implements ExportFile.Rows {
 
         final Map<String, Map<Long, Long>> ids = new HashMap<>();
@@ -209,6 +246,7 @@ public class TransferService {
         final List<String> needReset = new ArrayList<>();
         final List<String> keptHere = new ArrayList<>();
         final List<long[]> previousLinks = new ArrayList<>();
+        private Batch batch;
 
         RowImporter() {
             tables.all().forEach(table -> {
@@ -224,14 +262,16 @@ public class TransferService {
 
         @Override
         public void row(Tables.Table table, int index, Map<String, Object> row) {
-            Map<Long, Long> tableIds = ids.get(table.name());
-            Map<String, Object> values = new LinkedHashMap<>(row);
+            if (batch != null && batch.table != table) {
+                flush();
+            }
+            Map<String, Object> values = new HashMap<>(row);
             if (table.name().equals(Tables.USERS)) {
                 String username = String.valueOf(values.get("username"));
                 Long here = jdbc.sql("select id from users where username = ?").param(username)
                         .query(Long.class).optional().orElse(null);
                 if (here != null) {
-                    tableIds.put(number(values.get("id")), here);
+                    ids.get(table.name()).put(number(values.get("id")), here);
                     keptHere.add(username);
                     return;
                 }
@@ -253,20 +293,126 @@ public class TransferService {
                 previousLinks.add(new long[] { number(values.get("id")), number(values.get("previous_assessment_id")) });
                 values.put("previous_assessment_id", null);
             }
+            // A row referring to an earlier row of its own table (an action carried on) needs that row's new id.
+            table.references().forEach((column, target) -> {
+                if (batch != null && target.equals(table.name()) && values.get(column) != null
+                        && !ids.get(target).containsKey(number(values.get(column)))) {
+                    flush();
+                }
+            });
             remap(table, values, ids);
-            Long newId;
-            try {
-                newId = insert(table, values);
+            if (batch == null) {
+                batch = new Batch(table, tables.referenced().contains(table.name()));
             }
-            catch (DataIntegrityViolationException e) {
-                throw new InvalidExportException("data." + table.name() + "[" + index + "]", "data." + table.name()
-                        + "[" + index + "]: the database refused this row (a required value is missing or a value"
-                        + " is not allowed). Nothing was imported.");
-            }
-            if (table.id() != null) {
-                tableIds.put(number(row.get(table.id())), newId);
-            }
+            batch.add(index, values);
             counts.merge(table.name(), 1, Integer::sum);
+            if (batch.size() >= FETCH_SIZE) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (batch != null) {
+                batch.insert(ids.get(batch.table.name()));
+                batch = null;
+            }
+        }
+    }
+
+    /** Rows of one table waiting to be inserted together, with their indexes in the file and their old ids. */
+    private final class Batch {
+
+        final Tables.Table table;
+        private final boolean keepIds;
+        private final List<Tables.Column> columns;
+        private final String sql;
+        private final List<Object[]> rows = new ArrayList<>();
+        private final List<Integer> indexes = new ArrayList<>();
+        private final List<Long> oldIds = new ArrayList<>();
+
+        Batch(Tables.Table table, boolean keepIds) {
+            this.table = table;
+            this.keepIds = keepIds && table.id() != null;
+            this.columns = table.columns().stream().filter(c -> !c.name().equals(table.id())).toList();
+            this.sql = "insert into " + table.name() + " (" + columns.stream().map(Tables.Column::name)
+                    .collect(Collectors.joining(", ")) + ") values (" + columns.stream().map(c -> "?")
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+
+        int size() {
+            return rows.size();
+        }
+
+        void add(int index, Map<String, Object> values) {
+            Object[] row = new Object[columns.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = convert(table, columns.get(i), values.get(columns.get(i).name()));
+            }
+            rows.add(row);
+            indexes.add(index);
+            oldIds.add(table.id() == null ? null : number(values.get(table.id())));
+        }
+
+        /**
+         * Inserts the rows as one JDBC batch, behind a savepoint: when the database refuses the batch,
+         * the rows are tried one by one to name the row it refuses (the transaction then rolls back whole).
+         */
+        void insert(Map<Long, Long> newIds) {
+            jdbcTemplate.execute((ConnectionCallback<Void>) connection -> {
+                Savepoint before = connection.setSavepoint();
+                try (PreparedStatement statement = prepare(connection)) {
+                    for (Object[] row : rows) {
+                        bind(statement, row);
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                    if (keepIds) {
+                        try (ResultSet generated = statement.getGeneratedKeys()) {
+                            for (int i = 0; generated.next(); i++) {
+                                newIds.put(oldIds.get(i), generated.getLong(1));
+                            }
+                        }
+                    }
+                }
+                catch (SQLException refused) {
+                    connection.rollback(before);
+                    throw refusedRow(connection, refused);
+                }
+                connection.releaseSavepoint(before);
+                return null;
+            });
+        }
+
+        private PreparedStatement prepare(Connection connection) throws SQLException {
+            return keepIds ? connection.prepareStatement(sql, new String[] { table.id() }) : connection.prepareStatement(sql);
+        }
+
+        private InvalidExportException refusedRow(Connection connection, SQLException refused) throws SQLException {
+            for (int i = 0; i < rows.size(); i++) {
+                Savepoint one = connection.setSavepoint();
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    bind(statement, rows.get(i));
+                    statement.executeUpdate();
+                }
+                catch (SQLException e) {
+                    connection.rollback(one);
+                    String where = "data." + table.name() + "[" + indexes.get(i) + "]";
+                    return new InvalidExportException(where, where + ": the database refused this row (a required value"
+                            + " is missing or a value is not allowed). Nothing was imported.");
+                }
+            }
+            throw refused;
+        }
+
+        private void bind(PreparedStatement statement, Object[] row) throws SQLException {
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] == null) {
+                    statement.setNull(i + 1, columns.get(i).type().sqlType());
+                }
+                else {
+                    statement.setObject(i + 1, row[i]);
+                }
+            }
         }
     }
 
@@ -292,24 +438,6 @@ public class TransferService {
                 values.put(column, ids.get(target).get(number(old)));
             }
         });
-    }
-
-    private Long insert(Tables.Table table, Map<String, Object> values) {
-        List<Tables.Column> columns = table.columns().stream().filter(c -> !c.name().equals(table.id())).toList();
-        String sql = "insert into " + table.name() + " (" + columns.stream().map(Tables.Column::name)
-                .collect(Collectors.joining(", ")) + ") values (" + columns.stream().map(c -> "?")
-                .collect(Collectors.joining(", ")) + ")";
-        JdbcClient.StatementSpec statement = jdbc.sql(sql);
-        for (Tables.Column column : columns) {
-            statement = statement.param(convert(table, column, values.get(column.name())));
-        }
-        if (table.id() == null) {
-            statement.update();
-            return null;
-        }
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        statement.update(keys, table.id());
-        return keys.getKeyAs(Number.class).longValue();
     }
 
     static Object convert(Tables.Table table, Tables.Column column, Object value) {

@@ -113,7 +113,7 @@ class TransferRoundTripTests {
     @Test
     void anExportCarriesEveryColumnOfEveryTable() {
         richData();
-        Map<String, Object> export = roundTrip(transfer.export(true));
+        Map<String, Object> export = exported(transfer, true);
         @SuppressWarnings("unchecked")
         Map<String, List<Map<String, Object>>> data = (Map<String, List<Map<String, Object>>>) export.get("data");
 
@@ -142,14 +142,14 @@ class TransferRoundTripTests {
     @Test
     void everythingSurvivesAnExportAndImportIntoAnEmptyPortal() {
         richData();
-        Map<String, Object> first = roundTrip(transfer.export(true));
+        Map<String, Object> first = exported(transfer, true);
 
         try (ConfigurableApplicationContext target = emptyPortal()) {
             TransferService there = target.getBean(TransferService.class);
             TransferService.ImportSummary summary = there.importAll(first);
             assertThat(summary.accountsNeedingPasswordReset()).isEmpty();
             assertThat(summary.accountsKeptAsHere()).containsExactly("admin");
-            Map<String, Object> second = roundTrip(there.export(true));
+            Map<String, Object> second = exported(there, true);
 
             Map<String, List<Map<String, Object>>> before = canonical(first, false);
             Map<String, List<Map<String, Object>>> after = canonical(second, true);
@@ -178,10 +178,75 @@ class TransferRoundTripTests {
         }
     }
 
+    /**
+     * Rows go in by batches (of {@value TransferService#FETCH_SIZE}): a file with more ratings than a
+     * batch holds, and an action carried on from one in the same batch, survive whole; a row the
+     * database refuses deep inside a batch is named by its index, and nothing is imported.
+     */
+    @Test
+    void aFileLargerThanABatchGoesInWholeAndARefusedRowIsNamed() {
+        richData();
+        Map<String, Object> export = exported(transfer, true);
+        List<String> dimensions = jdbc.sql("select code from dimensions order by code").query(String.class).list();
+        List<Map<String, Object>> organisations = rows(export, "organisations");
+        List<Map<String, Object>> assessmentRows = rows(export, "assessments");
+        List<Map<String, Object>> ratings = rows(export, "ratings");
+        Map<String, Object> organisation = organisations.get(0);
+        Map<String, Object> assessment = assessmentRows.stream()
+                .filter(row -> row.get("previous_assessment_id") == null).findFirst().orElseThrow();
+        Map<String, Object> rating = ratings.get(0);
+        long id = 1_000_000;
+        for (int n = 0; n < 60; n++) {
+            Map<String, Object> extraOrganisation = new LinkedHashMap<>(organisation);
+            extraOrganisation.put("id", ++id);
+            extraOrganisation.put("name", "Batch client " + n);
+            extraOrganisation.put("name_key", "batch client " + n);
+            organisations.add(extraOrganisation);
+            Map<String, Object> extraAssessment = new LinkedHashMap<>(assessment);
+            extraAssessment.put("id", ++id);
+            extraAssessment.put("organisation_id", extraOrganisation.get("id"));
+            assessmentRows.add(extraAssessment);
+            for (String dimension : dimensions) {
+                Map<String, Object> extraRating = new LinkedHashMap<>(rating);
+                extraRating.put("id", ++id);
+                extraRating.put("assessment_id", extraAssessment.get("id"));
+                extraRating.put("dimension_code", dimension);
+                ratings.add(extraRating);
+            }
+        }
+        assertThat(ratings).hasSizeGreaterThan(TransferService.FETCH_SIZE + 100);
+
+        try (ConfigurableApplicationContext target = emptyPortal()) {
+            TransferService there = target.getBean(TransferService.class);
+            there.importAll(export);
+            Map<String, Object> second = exported(there, true);
+            Map<String, List<Map<String, Object>>> before = canonical(export, false);
+            Map<String, List<Map<String, Object>>> after = canonical(second, true);
+            for (Tables.Table table : tables.all()) {
+                assertThat(after.get(table.name())).as(table.name()).isEqualTo(before.get(table.name()));
+            }
+            assertThat(after.get("ratings")).hasSize(ratings.size());
+            assertThat(after.get("action_items")).anySatisfy(row -> assertThat(row.get("carried_from")).isNotNull());
+        }
+
+        int refused = TransferService.FETCH_SIZE + 37;
+        ratings.get(refused).put("dimension_code", "NOT_A_DIMENSION");
+        try (ConfigurableApplicationContext target = emptyPortal()) {
+            TransferService there = target.getBean(TransferService.class);
+            assertThatThrownBy(() -> there.importAll(export))
+                    .isInstanceOfSatisfying(dev.mpem.portal.shared.InvalidInputException.class, e -> assertThat(
+                            e.problems()).extracting(dev.mpem.portal.shared.FieldProblem::field)
+                            .containsExactly("data.ratings[" + refused + "]"));
+            var jdbcThere = target.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            assertThat(jdbcThere.queryForObject("select count(*) from organisations", Integer.class)).isZero();
+            assertThat(jdbcThere.queryForObject("select count(*) from ratings", Integer.class)).isZero();
+        }
+    }
+
     @Test
     void withoutPasswordHashesImportedAccountsNeedAReset() {
         fixtures.user(Role.CONSULTANT);
-        Map<String, Object> export = roundTrip(transfer.export(false));
+        Map<String, Object> export = exported(transfer, false);
         assertThat(rows(export, "users")).allSatisfy(row -> assertThat(row).doesNotContainKey("password_hash"));
 
         try (ConfigurableApplicationContext target = emptyPortal()) {
@@ -201,7 +266,7 @@ class TransferRoundTripTests {
             TransferService there = target.getBean(TransferService.class);
             assertThatThrownBy(() -> there.importAll(Map.of("format", "something else")))
                     .hasMessageContaining("not an export");
-            Map<String, Object> wrongVersion = new LinkedHashMap<>(transfer.export(false));
+            Map<String, Object> wrongVersion = new LinkedHashMap<>(exported(transfer, false));
             wrongVersion.put("schemaVersion", "1");
             assertThatThrownBy(() -> there.importAll(wrongVersion)).hasMessageContaining("database version 1");
         }
@@ -211,7 +276,7 @@ class TransferRoundTripTests {
     void aFileWithProblemsIsRefusedWholeAndEachProblemNamesItsRecordAndField() throws Exception {
         richData();
         AssessmentView elsewhere = fixtures.assessment();
-        Map<String, Object> export = roundTrip(transfer.export(true));
+        Map<String, Object> export = exported(transfer, true);
         List<Map<String, Object>> users = rows(export, "users");
         List<Map<String, Object>> organisations = rows(export, "organisations");
         List<Map<String, Object>> assessmentRows = rows(export, "assessments");
@@ -236,7 +301,7 @@ class TransferRoundTripTests {
             assertThat(jdbc.queryForObject("select count(*) from users", Integer.class)).isEqualTo(1);
 
             // A row the database itself refuses (a required value missing) imports nothing either.
-            Map<String, Object> missing = roundTrip(transfer.export(true));
+            Map<String, Object> missing = exported(transfer, true);
             rows(missing, "assessments").get(0).put("title", null);
             assertThatThrownBy(() -> there.importAll(missing))
                     .isInstanceOf(dev.mpem.portal.shared.InvalidInputException.class)
@@ -268,7 +333,23 @@ class TransferRoundTripTests {
         String body = mvc.perform(get("/api/admin/export").with(httpBasic(admin.username(), Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(body).contains("\"format\":\"mpem-portal-export\"").doesNotContain("password_hash");
-        mvc.perform(get("/admin/data/export.json").with(signedInAs(admin))).andExpect(status().isOk());
+        var download = mvc.perform(get("/admin/data/export.json").with(signedInAs(admin))).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(download.getHeader("Content-Disposition")).startsWith("attachment").contains("mpem-portal-export-");
+        assertThat(download.getContentType()).startsWith(MediaType.APPLICATION_JSON_VALUE);
+        Map<String, Object> file = json.readValue(download.getContentAsByteArray(),
+                new TypeReference<Map<String, Object>>() {
+                });
+        assertThat(file).containsEntry("format", "mpem-portal-export").containsEntry("passwordHashes", false);
+        assertThat(rows(file, "users")).extracting(row -> row.get("username")).contains(admin.username());
+    }
+
+    /** What the portal's export writes, read back. */
+    private Map<String, Object> exported(TransferService from, boolean passwordHashes) {
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        from.export(passwordHashes, file);
+        return json.readValue(file.toByteArray(), new TypeReference<Map<String, Object>>() {
+        });
     }
 
     private Map<String, Object> roundTrip(Map<String, Object> document) {
