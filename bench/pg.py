@@ -21,7 +21,9 @@ def psql(sql, url=URL, rows=False):
     environment = dict(os.environ, PGPASSWORD=PASSWORD)
     result = subprocess.run(["psql", "-h", parsed.hostname, "-p", str(parsed.port or 5432), "-U", USER, "-d",
                              parsed.path.lstrip("/"), "-v", "ON_ERROR_STOP=1", "-q", "-A", "-t", "-c", sql],
-                            env=environment, check=True, capture_output=True, text=True)
+                            env=environment, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"psql failed: {result.stderr.strip()}\n{sql.strip()[:2000]}")
     return [line.split("|") for line in result.stdout.splitlines() if line] if rows else None
 
 

@@ -50,7 +50,7 @@ insert into organisations (name, name_key, industry, industry_other, created_at,
         reassess_months, last_completed_on, next_assessment_due)
     select 'Scale client ' || g, 'scale client ' || g, ({INDUSTRY_ARRAY})[1 + g % 13],
         case when g % 13 = 12 then 'Mining' end, now(), now(), 0, 6, d, d + 182
-    from generate_series((select count(*) + 1 from organisations), {organisations}) g,
+    from generate_series((select count(*) + 1 from organisations)::int, {organisations}) g,
         lateral (select current_date - (g * 7919 % 150) as d) day;
 insert into assessments (organisation_id, title, assessed_on, status, completed_at, completed_by, created_at,
         updated_at, version)
@@ -136,7 +136,7 @@ def memory_options():
 
 
 def main():
-    jar = os.environ["PORTAL_JAR"]
+    jar = os.path.abspath(os.environ["PORTAL_JAR"])
     options = memory_options()
     postgres = ["--spring.profiles.active=postgres", f"--spring.datasource.username={USER}",
                 f"--spring.datasource.password={PASSWORD}"]

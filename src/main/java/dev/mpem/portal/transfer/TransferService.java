@@ -24,7 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,9 +55,16 @@ import tools.jackson.databind.json.JsonMapper;
  * assessments with their ratings, reopenings, share links and workshops, the audit trail and the
  * accounts (password hashes only when asked for). Import goes into an empty portal, in one
  * transaction, and gives every row a new id while keeping every reference between rows.
+ * <p>
+ * Neither holds the data in memory: an export streams rows from the database into the response; an
+ * import reads the file twice as a stream (checks, then rows), and rows go in by batches, or on
+ * PostgreSQL by COPY while the file is read. A million ratings take well under a minute each way
+ * (bench/scale.sh).
  */
 @Service
 public class TransferService {
+
+    private static final Logger log = LoggerFactory.getLogger(TransferService.class);
 
     static final String FORMAT = "mpem-portal-export";
     static final int FORMAT_VERSION = 1;
@@ -62,6 +73,7 @@ public class TransferService {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final DataSource dataSource;
     private final ApplicationEventPublisher events;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
@@ -72,7 +84,7 @@ public class TransferService {
     private final TransactionTemplate inOneTransaction;
     private final TransactionTemplate readConsistently;
 
-    TransferService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, PasswordEncoder passwordEncoder, Clock clock,
+    TransferService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource, ApplicationEventPublisher events, PasswordEncoder passwordEncoder, Clock clock,
             Flyway flyway, Tables tables, JsonMapper json, PlatformTransactionManager transactionManager) {
         this.tables = tables;
         this.inOneTransaction = new TransactionTemplate(transactionManager);
@@ -82,6 +94,7 @@ public class TransferService {
         this.json = json;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.dataSource = dataSource;
         this.flyway = flyway;
         this.events = events;
         this.passwordEncoder = passwordEncoder;
@@ -174,7 +187,15 @@ public class TransferService {
         try {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             // The upload is on disk first: the transaction (and its connection) lasts only for the import.
-            return inOneTransaction.execute(status -> importFile(file));
+            try {
+                return inOneTransaction.execute(status -> importFile(file, true));
+            }
+            catch (CopyRefusedException e) {
+                // PostgreSQL refused a row it was given by COPY, which does not say which row: the same
+                // import again (nothing of the first attempt was kept) with statements, which do.
+                log.info("Import: {}; importing again with statements to name the row", e.getMessage());
+                return inOneTransaction.execute(status -> importFile(file, false));
+            }
         }
         finally {
             Files.deleteIfExists(file);
@@ -191,7 +212,9 @@ public class TransferService {
         }
     }
 
-    private ImportSummary importFile(Path file) {
+    /** @param copy rows nobody refers to may go in by COPY (on PostgreSQL) */
+    private ImportSummary importFile(Path file, boolean copy) {
+        long started = System.nanoTime();
         ExportChecks checks = new ExportChecks(tables.referenced());
         ExportFile.Header header = read(file, checks);
         check(header);
@@ -204,16 +227,37 @@ public class TransferService {
         if (existing != null && existing > 0) {
             throw new NotEmptyException();
         }
-        RowImporter importer = new RowImporter();
+        long checked = System.nanoTime();
+        RowImporter importer = new RowImporter(copy);
         read(file, importer);
         importer.flush();
-        for (long[] link : importer.previousLinks) {
-            jdbc.sql("update assessments set previous_assessment_id = ? where id = ?")
-                    .param(importer.ids.get("assessments").get(link[1])).param(importer.ids.get("assessments").get(link[0]))
-                    .update();
-        }
+        long inserted = System.nanoTime();
+        linkReassessments(importer.previousLinks, importer.ids.get("assessments"));
+        long linked = System.nanoTime();
         events.publishEvent(new TransferEvents.DataImported(importer.counts));
+        log.info("Import: {} rows checked in {} ms, inserted in {} ms, re-assessments linked in {} ms, recorded in {} ms",
+                importer.counts.values().stream().mapToInt(Integer::intValue).sum(), (checked - started) / 1_000_000,
+                (inserted - checked) / 1_000_000, (linked - inserted) / 1_000_000, (System.nanoTime() - linked) / 1_000_000);
         return new ImportSummary(importer.counts, importer.needReset, importer.keptHere);
+    }
+
+    /**
+     * Each re-assessment's link to the assessment before it, set once both are in (they arrive side by
+     * side, in one batch): a statement per {@value #FETCH_SIZE} links, not one per link.
+     */
+    private void linkReassessments(List<long[]> links, Map<Long, Long> newIds) {
+        for (int from = 0; from < links.size(); from += FETCH_SIZE) {
+            List<long[]> some = links.subList(from, Math.min(links.size(), from + FETCH_SIZE));
+            String values = String.join(", ", java.util.Collections.nCopies(some.size(),
+                    "(cast(? as bigint), cast(? as bigint))"));
+            List<Object> parameters = new ArrayList<>();
+            some.forEach(link -> {
+                parameters.add(newIds.get(link[0]));
+                parameters.add(newIds.get(link[1]));
+            });
+            jdbc.sql("merge into assessments a using (values " + values + ") as link (id, previous) on a.id = link.id"
+                    + " when matched then update set previous_assessment_id = link.previous").params(parameters).update();
+        }
     }
 
     private ExportFile.Header read(Path file, ExportFile.Rows rows) {
@@ -246,9 +290,13 @@ public class TransferService {
         final List<String> needReset = new ArrayList<>();
         final List<String> keptHere = new ArrayList<>();
         final List<long[]> previousLinks = new ArrayList<>();
+        /** On PostgreSQL (and unless told not to): COPY, with new ids taken ahead from the tables' sequences. */
+        private final boolean copy;
+        private final NewIds newIds = new NewIds();
         private Batch batch;
 
-        RowImporter() {
+        RowImporter(boolean copy) {
+            this.copy = copy && Boolean.TRUE.equals(jdbcTemplate.execute((ConnectionCallback<Boolean>) PostgresCopy::possible));
             tables.all().forEach(table -> {
                 ids.put(table.name(), new HashMap<>());
                 counts.put(table.name(), 0);
@@ -289,7 +337,10 @@ public class TransferService {
             if (table.name().equals("workshop_participants")) {
                 values.put("name_key", Text.nameKey(String.valueOf(values.get("display_name"))));
             }
-            if (table.name().equals("assessments") && values.get("previous_assessment_id") != null) {
+            boolean copying = copy && !table.name().equals(Tables.USERS);
+            boolean keepIds = table.id() != null && tables.referenced().contains(table.name());
+            if (table.name().equals("assessments") && values.get("previous_assessment_id") != null
+                    && !(copying && ids.get("assessments").containsKey(number(values.get("previous_assessment_id"))))) {
                 previousLinks.add(new long[] { number(values.get("id")), number(values.get("previous_assessment_id")) });
                 values.put("previous_assessment_id", null);
             }
@@ -301,8 +352,13 @@ public class TransferService {
                 }
             });
             remap(table, values, ids);
+            if (copying && keepIds) {
+                long newId = newIds.next(table);
+                ids.get(table.name()).put(number(values.get(table.id())), newId);
+                values.put(table.id(), newId);
+            }
             if (batch == null) {
-                batch = new Batch(table, tables.referenced().contains(table.name()));
+                batch = new Batch(table, keepIds, copying);
             }
             batch.add(index, values);
             counts.merge(table.name(), 1, Integer::sum);
@@ -319,24 +375,67 @@ public class TransferService {
         }
     }
 
-    /** Rows of one table waiting to be inserted together, with their indexes in the file and their old ids. */
+    /**
+     * New ids taken from a table's identity sequence ahead of its rows (PostgreSQL), a thousand at a
+     * time, on a connection of their own: the import's connection may be in the middle of a COPY. Ids
+     * taken by an import that then fails are left unused, as sequences do.
+     */
+    private final class NewIds {
+
+        private static final int AHEAD = 1000;
+        private final Map<String, java.util.ArrayDeque<Long>> free = new HashMap<>();
+
+        long next(Tables.Table table) {
+            java.util.ArrayDeque<Long> ids = free.computeIfAbsent(table.name(), name -> new java.util.ArrayDeque<>());
+            if (ids.isEmpty()) {
+                try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection
+                        .prepareStatement("select nextval(pg_get_serial_sequence(?, ?)) from generate_series(1, ?)")) {
+                    statement.setString(1, table.name());
+                    statement.setString(2, table.id());
+                    statement.setInt(3, AHEAD);
+                    try (ResultSet taken = statement.executeQuery()) {
+                        while (taken.next()) {
+                            ids.add(taken.getLong(1));
+                        }
+                    }
+                }
+                catch (SQLException e) {
+                    throw new IllegalStateException("Could not take new ids for " + table.name(), e);
+                }
+            }
+            return ids.poll();
+        }
+    }
+
+    /**
+     * Rows of one table waiting to be inserted together, with their indexes in the file and their old
+     * ids; or, on PostgreSQL, rows of a table nobody refers to, streamed into it by COPY as they come.
+     */
     private final class Batch {
 
         final Tables.Table table;
         private final boolean keepIds;
         private final List<Tables.Column> columns;
         private final String sql;
+        private final PostgresCopy copy;
         private final List<Object[]> rows = new ArrayList<>();
         private final List<Integer> indexes = new ArrayList<>();
         private final List<Long> oldIds = new ArrayList<>();
 
-        Batch(Tables.Table table, boolean keepIds) {
+        /**
+         * @param keepIds the new ids of these rows are needed (by statements, which answer them)
+         * @param copy by COPY instead; rows whose ids are needed then carry the ids taken ahead
+         */
+        Batch(Tables.Table table, boolean keepIds, boolean copy) {
             this.table = table;
-            this.keepIds = keepIds && table.id() != null;
-            this.columns = table.columns().stream().filter(c -> !c.name().equals(table.id())).toList();
+            this.keepIds = keepIds && !copy;
+            boolean withId = keepIds && copy;
+            this.columns = table.columns().stream().filter(c -> withId || !c.name().equals(table.id())).toList();
             this.sql = "insert into " + table.name() + " (" + columns.stream().map(Tables.Column::name)
                     .collect(Collectors.joining(", ")) + ") values (" + columns.stream().map(c -> "?")
                     .collect(Collectors.joining(", ")) + ")";
+            this.copy = copy ? jdbcTemplate.execute((ConnectionCallback<PostgresCopy>) connection ->
+                    PostgresCopy.into(connection, table.name(), columns)) : null;
         }
 
         int size() {
@@ -348,30 +447,44 @@ public class TransferService {
             for (int i = 0; i < row.length; i++) {
                 row[i] = convert(table, columns.get(i), values.get(columns.get(i).name()));
             }
+            if (copy != null) {
+                try {
+                    copy.add(row);
+                }
+                catch (SQLException e) {
+                    throw refused(e);
+                }
+                return;
+            }
             rows.add(row);
             indexes.add(index);
             oldIds.add(table.id() == null ? null : number(values.get(table.id())));
         }
 
         /**
-         * Inserts the rows as one JDBC batch, behind a savepoint: when the database refuses the batch,
-         * the rows are tried one by one to name the row it refuses (the transaction then rolls back whole).
+         * Inserts the rows behind a savepoint: rows whose new ids are needed as one JDBC batch (each
+         * statement answering its own id), the others as one statement of many rows (a statement per
+         * row costs the database more than the row itself). When the database refuses them, the rows are
+         * tried one by one to name the row it refuses (the transaction then rolls back whole).
          */
         void insert(Map<Long, Long> newIds) {
+            if (copy != null) {
+                try {
+                    copy.finish();
+                }
+                catch (SQLException e) {
+                    throw refused(e);
+                }
+                return;
+            }
             jdbcTemplate.execute((ConnectionCallback<Void>) connection -> {
                 Savepoint before = connection.setSavepoint();
-                try (PreparedStatement statement = prepare(connection)) {
-                    for (Object[] row : rows) {
-                        bind(statement, row);
-                        statement.addBatch();
-                    }
-                    statement.executeBatch();
+                try {
                     if (keepIds) {
-                        try (ResultSet generated = statement.getGeneratedKeys()) {
-                            for (int i = 0; generated.next(); i++) {
-                                newIds.put(oldIds.get(i), generated.getLong(1));
-                            }
-                        }
+                        insertAnsweringIds(connection, newIds);
+                    }
+                    else {
+                        insertAtOnce(connection);
                     }
                 }
                 catch (SQLException refused) {
@@ -383,15 +496,38 @@ public class TransferService {
             });
         }
 
-        private PreparedStatement prepare(Connection connection) throws SQLException {
-            return keepIds ? connection.prepareStatement(sql, new String[] { table.id() }) : connection.prepareStatement(sql);
+        private void insertAnsweringIds(Connection connection, Map<Long, Long> newIds) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql, new String[] { table.id() })) {
+                for (Object[] row : rows) {
+                    bind(statement, row, 0);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                try (ResultSet generated = statement.getGeneratedKeys()) {
+                    for (int i = 0; generated.next(); i++) {
+                        newIds.put(oldIds.get(i), generated.getLong(1));
+                    }
+                }
+            }
+        }
+
+        private void insertAtOnce(Connection connection) throws SQLException {
+            String values = columns.stream().map(c -> "?").collect(Collectors.joining(", ", "(", ")"));
+            String many = sql.substring(0, sql.lastIndexOf(" values ")) + " values "
+                    + String.join(", ", java.util.Collections.nCopies(rows.size(), values));
+            try (PreparedStatement statement = connection.prepareStatement(many)) {
+                for (int i = 0; i < rows.size(); i++) {
+                    bind(statement, rows.get(i), i * columns.size());
+                }
+                statement.executeUpdate();
+            }
         }
 
         private InvalidExportException refusedRow(Connection connection, SQLException refused) throws SQLException {
             for (int i = 0; i < rows.size(); i++) {
                 Savepoint one = connection.setSavepoint();
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    bind(statement, rows.get(i));
+                    bind(statement, rows.get(i), 0);
                     statement.executeUpdate();
                 }
                 catch (SQLException e) {
@@ -404,13 +540,19 @@ public class TransferService {
             throw refused;
         }
 
-        private void bind(PreparedStatement statement, Object[] row) throws SQLException {
+        private CopyRefusedException refused(SQLException e) {
+            copy.cancel();
+            return new CopyRefusedException(table.name(), e);
+        }
+
+        /** Binds a row's values to the statement's parameters after the first {@code offset}. */
+        private void bind(PreparedStatement statement, Object[] row, int offset) throws SQLException {
             for (int i = 0; i < row.length; i++) {
                 if (row[i] == null) {
-                    statement.setNull(i + 1, columns.get(i).type().sqlType());
+                    statement.setNull(offset + i + 1, columns.get(i).type().sqlType());
                 }
                 else {
-                    statement.setObject(i + 1, row[i]);
+                    statement.setObject(offset + i + 1, row[i]);
                 }
             }
         }
@@ -480,6 +622,13 @@ public class TransferService {
     private String schemaVersion() {
         var current = flyway.info().current();
         return current == null ? "0" : current.getVersion().getVersion();
+    }
+
+    /** PostgreSQL refused a row of a COPY (the transaction cannot go on; the import is tried again with statements). */
+    static class CopyRefusedException extends RuntimeException {
+        CopyRefusedException(String table, SQLException cause) {
+            super("PostgreSQL refused a row copied into " + table, cause);
+        }
     }
 
     static class NotEmptyException extends ConflictException {

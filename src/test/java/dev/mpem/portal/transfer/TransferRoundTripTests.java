@@ -43,7 +43,7 @@ import dev.mpem.portal.support.PortalTest;
 
 /**
  * Export everything from one portal, import it into a new one on an empty database, export again:
- * nothing is lost. (On -Ppostgres the source is PostgreSQL and the target H2.)
+ * nothing is lost. (On -Ppostgres both are PostgreSQL, the target an empty schema of its own.)
  */
 @PortalTest
 class TransferRoundTripTests {
@@ -357,7 +357,26 @@ class TransferRoundTripTests {
         });
     }
 
+    /**
+     * A second portal on an empty database: on PostgreSQL (-Ppostgres) a new schema of the same
+     * database, so that the import there copies rows as it does in production; otherwise H2 in memory.
+     */
     private static ConfigurableApplicationContext emptyPortal() {
+        String source = System.getProperty("spring.datasource.url", "");
+        if (source.startsWith("jdbc:postgresql:")) {
+            String schema = "import_" + System.nanoTime();
+            String username = System.getProperty("spring.datasource.username");
+            String password = System.getProperty("spring.datasource.password");
+            try (var connection = java.sql.DriverManager.getConnection(source, username, password);
+                    var statement = connection.createStatement()) {
+                statement.execute("create schema " + schema);
+            }
+            catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return new SpringApplicationBuilder(PortalApplication.class).run("--server.port=0",
+                    "--spring.datasource.url=" + source + (source.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        }
         return new SpringApplicationBuilder(PortalApplication.class).run("--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:import-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=sa", "--spring.datasource.password=");
