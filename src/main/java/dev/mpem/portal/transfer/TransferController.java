@@ -2,6 +2,7 @@ package dev.mpem.portal.transfer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
@@ -60,8 +61,7 @@ class TransferController {
             try (var in = file.getInputStream()) {
                 summary = transfer.importAll(in);
             }
-            Flash.success(redirect, "Imported: " + summary.imported() + (summary.accountsNeedingPasswordReset().isEmpty()
-                    ? "." : ". Reset the passwords of: " + String.join(", ", summary.accountsNeedingPasswordReset()) + "."));
+            Flash.success(redirect, imported(summary));
             return "redirect:/admin/data";
         }
         catch (NotTextException e) {
@@ -78,6 +78,17 @@ class TransferController {
         catch (ConflictException e) {
             return problem(model, response, HttpStatus.CONFLICT, e.getMessage());
         }
+    }
+
+    /** "Imported 31 organisations, 95 assessments and 990 ratings." and the accounts that need a new password. */
+    static String imported(TransferService.ImportSummary summary) {
+        List<String> parts = summary.imported().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> Words.say("transfer.count." + e.getKey(), e.getValue())).toList();
+        String what = parts.isEmpty() ? Words.say("transfer.imported.none") : Words.say("transfer.imported",
+                parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1))
+                        + Words.say("transfer.and") + parts.get(parts.size() - 1));
+        List<String> reset = summary.accountsNeedingPasswordReset();
+        return reset.isEmpty() ? what : what + " " + Words.say("transfer.imported.reset", String.join(", ", reset));
     }
 
     private static String problem(Model model, HttpServletResponse response, HttpStatus status, String message) {

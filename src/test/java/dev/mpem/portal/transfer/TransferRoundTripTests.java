@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -21,7 +25,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.http.MediaType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -320,6 +329,45 @@ class TransferRoundTripTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"format\": \"mpem-portal-export\", \"data\": {"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("not valid JSON")));
+    }
+
+    /** Through the page, as an admin moves a portal: the file goes in and the page says what came in, in words. */
+    @Test
+    void theImportFormSaysWhatCameIn() throws Exception {
+        richData();
+        UserView admin = fixtures.user(Role.ADMIN);
+        byte[] file = json.writeValueAsBytes(exported(transfer, false));
+
+        // This portal holds data: refused, with the reason on the page.
+        mvc.perform(multipart("/admin/data/import").file(new MockMultipartFile("file", "export.json",
+                        MediaType.APPLICATION_JSON_VALUE, file)).with(csrf()).with(signedInAs(admin)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("already holds organisations")));
+        mvc.perform(multipart("/admin/data/import").file(new MockMultipartFile("file", "notes.json",
+                        MediaType.APPLICATION_JSON_VALUE, "{\"format\": \"notes\"}".getBytes())).with(csrf())
+                        .with(signedInAs(admin)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Nothing was imported")));
+
+        try (ConfigurableApplicationContext target = emptyPortal()) {
+            MockMvc there = MockMvcBuilders.webAppContextSetup((WebApplicationContext) target)
+                    .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+            var flash = there.perform(multipart("/admin/data/import").file(new MockMultipartFile("file", "export.json",
+                            MediaType.APPLICATION_JSON_VALUE, file)).with(csrf())
+                            .with(SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN")))
+                    .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/data"))
+                    .andReturn().getFlashMap().get("flash");
+            String message = ((dev.mpem.portal.shared.Flash) flash).message();
+            int organisations = rows(exported(transfer, false), "organisations").size();
+            assertThat(message).startsWith("Imported " + organisations + (organisations == 1 ? " organisation, " : " organisations, "))
+                    .contains(" ratings", " audit trail entries").doesNotContain("{", "=", "_")
+                    .contains("need a new one");
+        }
+        // Every table has its words (a table added to the export without them would fail here).
+        for (Tables.Table table : tables.all()) {
+            assertThat(dev.mpem.portal.shared.Words.say("transfer.count." + table.name(), 2)).as(table.name())
+                    .startsWith("2 ").doesNotContain("_");
+        }
     }
 
     @Test
