@@ -30,6 +30,7 @@ final class ExportChecks implements ExportFile.Rows {
     private final Map<Long, Long> previousAssessment = new HashMap<>();
     private final Set<String> referenced;
     private final Map<String, Set<String>> columns = new HashMap<>();
+    private final Map<String, Integer> rowsPerTable = new HashMap<>();
     private int problemsFound;
 
     /** @param referenced the tables whose ids other rows refer to: only their ids are kept (and must be unique) */
@@ -39,6 +40,11 @@ final class ExportChecks implements ExportFile.Rows {
 
     List<FieldProblem> problems() {
         return problems;
+    }
+
+    /** How many rows of each table the file has. */
+    Map<String, Integer> rowsPerTable() {
+        return rowsPerTable;
     }
 
     /** How many problems there were in all (only the first {@value #MAX_PROBLEMS} are listed). */
@@ -60,6 +66,7 @@ final class ExportChecks implements ExportFile.Rows {
 
     @Override
     public void row(Tables.Table table, int index, Map<String, Object> row) {
+        rowsPerTable.merge(table.name(), 1, Integer::sum);
         String where = "data." + table.name() + "[" + index + "]";
         Set<String> known = columns.computeIfAbsent(table.name(),
                 name -> table.columns().stream().map(Tables.Column::name).collect(java.util.stream.Collectors.toSet()));

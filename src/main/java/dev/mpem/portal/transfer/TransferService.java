@@ -22,9 +22,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
-
-import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -73,7 +72,6 @@ public class TransferService {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
-    private final DataSource dataSource;
     private final ApplicationEventPublisher events;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
@@ -81,11 +79,13 @@ public class TransferService {
     private final Tables tables;
 
     private final JsonMapper json;
+    /** Imports run again with statements after PostgreSQL refused a COPY (tests tell the two paths apart). */
+    final java.util.concurrent.atomic.AtomicInteger importedAgain = new java.util.concurrent.atomic.AtomicInteger();
     private final TransactionTemplate inOneTransaction;
     private final TransactionTemplate readConsistently;
 
-    TransferService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource, ApplicationEventPublisher events, PasswordEncoder passwordEncoder, Clock clock,
-            Flyway flyway, Tables tables, JsonMapper json, PlatformTransactionManager transactionManager) {
+    TransferService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events,
+            PasswordEncoder passwordEncoder, Clock clock, Flyway flyway, Tables tables, JsonMapper json, PlatformTransactionManager transactionManager) {
         this.tables = tables;
         this.inOneTransaction = new TransactionTemplate(transactionManager);
         this.readConsistently = new TransactionTemplate(transactionManager);
@@ -94,7 +94,6 @@ public class TransferService {
         this.json = json;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
-        this.dataSource = dataSource;
         this.flyway = flyway;
         this.events = events;
         this.passwordEncoder = passwordEncoder;
@@ -105,11 +104,15 @@ public class TransferService {
      * Writes every exported table's rows, oldest first, to {@code out} as one JSON document
      * (instants and dates as ISO text). Rows go out as the database hands them over, a few hundred
      * at a time, so memory does not grow with the data; one repeatable-read transaction makes the
-     * file a consistent picture even while people work. {@code out} is left open.
+     * file a consistent picture even while people work. {@code out} is left open. The audit trail
+     * records the export before it starts, so that one broken off is recorded too; one that fails
+     * half-way is left cut short (not closed into valid JSON), so that no import takes it for whole.
      */
     public void export(boolean passwordHashes, OutputStream out) {
+        inOneTransaction.executeWithoutResult(status -> events.publishEvent(new TransferEvents.DataExported(passwordHashes)));
         readConsistently.executeWithoutResult(status -> {
-            try (JsonGenerator file = json.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+            try (JsonGenerator file = json.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                    .without(StreamWriteFeature.AUTO_CLOSE_CONTENT).createGenerator(out)) {
                 file.writeStartObject();
                 file.writeStringProperty("format", FORMAT);
                 file.writeNumberProperty("formatVersion", FORMAT_VERSION);
@@ -128,7 +131,6 @@ public class TransferService {
                 file.writeEndObject();
             }
         });
-        inOneTransaction.executeWithoutResult(status -> events.publishEvent(new TransferEvents.DataExported(passwordHashes)));
     }
 
     private void writeRows(JsonGenerator file, Tables.Table table, boolean withPasswordHash) {
@@ -193,7 +195,9 @@ public class TransferService {
             catch (CopyRefusedException e) {
                 // PostgreSQL refused a row it was given by COPY, which does not say which row: the same
                 // import again (nothing of the first attempt was kept) with statements, which do.
-                log.info("Import: {}; importing again with statements to name the row", e.getMessage());
+                importedAgain.incrementAndGet();
+                log.info("Import: {} ({}); importing again with statements to name the row", e.getMessage(),
+                        e.getCause().getMessage());
                 return inOneTransaction.execute(status -> importFile(file, false));
             }
         }
@@ -228,9 +232,15 @@ public class TransferService {
             throw new NotEmptyException();
         }
         long checked = System.nanoTime();
-        RowImporter importer = new RowImporter(copy);
-        read(file, importer);
-        importer.flush();
+        RowImporter importer = new RowImporter(copy, checks.rowsPerTable());
+        try {
+            read(file, importer);
+            importer.flush();
+        }
+        catch (RuntimeException | Error e) {
+            importer.cancel(); // a COPY left open would make the rollback wait for it for ever
+            throw e;
+        }
         long inserted = System.nanoTime();
         linkReassessments(importer.previousLinks, importer.ids.get("assessments"));
         long linked = System.nanoTime();
@@ -292,10 +302,14 @@ public class TransferService {
         final List<long[]> previousLinks = new ArrayList<>();
         /** On PostgreSQL (and unless told not to): COPY, with new ids taken ahead from the tables' sequences. */
         private final boolean copy;
+        private final Set<String> referenced = tables.referenced();
+        private final Map<String, Integer> rowsPerTable;
         private final NewIds newIds = new NewIds();
         private Batch batch;
 
-        RowImporter(boolean copy) {
+        /** @param rowsPerTable how many rows each table has in the file (from the checks) */
+        RowImporter(boolean copy, Map<String, Integer> rowsPerTable) {
+            this.rowsPerTable = rowsPerTable;
             this.copy = copy && Boolean.TRUE.equals(jdbcTemplate.execute((ConnectionCallback<Boolean>) PostgresCopy::possible));
             tables.all().forEach(table -> {
                 ids.put(table.name(), new HashMap<>());
@@ -338,7 +352,7 @@ public class TransferService {
                 values.put("name_key", Text.nameKey(String.valueOf(values.get("display_name"))));
             }
             boolean copying = copy && !table.name().equals(Tables.USERS);
-            boolean keepIds = table.id() != null && tables.referenced().contains(table.name());
+            boolean keepIds = table.id() != null && referenced.contains(table.name());
             if (table.name().equals("assessments") && values.get("previous_assessment_id") != null
                     && !(copying && ids.get("assessments").containsKey(number(values.get("previous_assessment_id"))))) {
                 previousLinks.add(new long[] { number(values.get("id")), number(values.get("previous_assessment_id")) });
@@ -352,6 +366,9 @@ public class TransferService {
                 }
             });
             remap(table, values, ids);
+            if (batch == null && copying && keepIds) {
+                newIds.takeAhead(table, rowsPerTable.getOrDefault(table.name(), 0)); // before the table's COPY starts
+            }
             if (copying && keepIds) {
                 long newId = newIds.next(table);
                 ids.get(table.name()).put(number(values.get(table.id())), newId);
@@ -373,37 +390,40 @@ public class TransferService {
                 batch = null;
             }
         }
+
+        /** After a failure: gives up a COPY in progress, so that the transaction can be rolled back. */
+        void cancel() {
+            if (batch != null) {
+                batch.cancel();
+            }
+        }
     }
 
     /**
-     * New ids taken from a table's identity sequence ahead of its rows (PostgreSQL), a thousand at a
-     * time, on a connection of their own: the import's connection may be in the middle of a COPY. Ids
-     * taken by an import that then fails are left unused, as sequences do.
+     * New ids taken from a table's identity sequence ahead of its rows (PostgreSQL): as many as the
+     * file has rows of the table, on the import's connection before the table's COPY starts (no
+     * statement can run on it during the COPY). Ids taken by an import that then fails are left
+     * unused, as sequences do.
      */
     private final class NewIds {
 
-        private static final int AHEAD = 1000;
         private final Map<String, java.util.ArrayDeque<Long>> free = new HashMap<>();
 
-        long next(Tables.Table table) {
+        void takeAhead(Tables.Table table, int rows) {
             java.util.ArrayDeque<Long> ids = free.computeIfAbsent(table.name(), name -> new java.util.ArrayDeque<>());
-            if (ids.isEmpty()) {
-                try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection
-                        .prepareStatement("select nextval(pg_get_serial_sequence(?, ?)) from generate_series(1, ?)")) {
-                    statement.setString(1, table.name());
-                    statement.setString(2, table.id());
-                    statement.setInt(3, AHEAD);
-                    try (ResultSet taken = statement.executeQuery()) {
-                        while (taken.next()) {
-                            ids.add(taken.getLong(1));
-                        }
-                    }
-                }
-                catch (SQLException e) {
-                    throw new IllegalStateException("Could not take new ids for " + table.name(), e);
-                }
+            if (ids.size() < rows) {
+                jdbc.sql("select nextval(pg_get_serial_sequence(?, ?)) from generate_series(1, ?)")
+                        .param(table.name()).param(table.id()).param(rows - ids.size())
+                        .query((RowCallbackHandler) taken -> ids.add(taken.getLong(1)));
             }
-            return ids.poll();
+        }
+
+        long next(Tables.Table table) {
+            Long id = free.get(table.name()).poll();
+            if (id == null) {
+                throw new IllegalStateException("More rows of " + table.name() + " than the checks counted");
+            }
+            return id;
         }
     }
 
@@ -538,6 +558,12 @@ public class TransferService {
                 }
             }
             throw refused;
+        }
+
+        void cancel() {
+            if (copy != null) {
+                copy.cancel();
+            }
         }
 
         private CopyRefusedException refused(SQLException e) {
