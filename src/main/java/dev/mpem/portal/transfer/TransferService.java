@@ -306,6 +306,7 @@ public class TransferService {
         private final Map<String, Integer> rowsPerTable;
         private final NewIds newIds = new NewIds();
         private Batch batch;
+        private String unusablePassword;
 
         /** @param rowsPerTable how many rows each table has in the file (from the checks) */
         RowImporter(boolean copy, Map<String, Integer> rowsPerTable) {
@@ -338,9 +339,7 @@ public class TransferService {
                     return;
                 }
                 if (values.get("password_hash") == null) {
-                    byte[] random = new byte[24];
-                    new SecureRandom().nextBytes(random);
-                    values.put("password_hash", passwordEncoder.encode(java.util.HexFormat.of().formatHex(random)));
+                    values.put("password_hash", unusablePassword());
                     needReset.add(username);
                 }
             }
@@ -389,6 +388,20 @@ public class TransferService {
                 batch.insert(ids.get(batch.table.name()));
                 batch = null;
             }
+        }
+
+        /**
+         * The hash of a random password nobody is told, for accounts that came without theirs: one per
+         * import (a password hash costs a tenth of a second on purpose; thousands of accounts would
+         * take minutes, and sharing a hash of a secret nobody has gives nothing away).
+         */
+        private String unusablePassword() {
+            if (unusablePassword == null) {
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                unusablePassword = passwordEncoder.encode(java.util.HexFormat.of().formatHex(random));
+            }
+            return unusablePassword;
         }
 
         /** After a failure: gives up a COPY in progress, so that the transaction can be rolled back. */
