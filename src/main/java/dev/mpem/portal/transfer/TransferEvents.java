@@ -23,8 +23,9 @@ public final class TransferEvents {
     public record DataImported(Map<String, Integer> counts) implements Audited {
         public String action() { return "DATA_IMPORTED"; }
         public Phrase details() {
-            List<Object> parts = counts.entrySet().stream()
-                    .map(e -> (Object) Phrase.of("audit.DATA_IMPORTED.table", e.getKey(), e.getValue())).toList();
+            // In words, the tables that had rows ("31 organisations, 990 ratings"), as the import page says it.
+            List<Object> parts = counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .map(e -> (Object) Phrase.of("transfer.count." + e.getKey(), e.getValue())).toList();
             return Phrase.of("audit.DATA_IMPORTED", parts.isEmpty() ? Phrase.of("audit.nothing") : parts);
         }
     }

@@ -367,6 +367,11 @@ class TransferRoundTripTests {
             assertThat(message).startsWith("Imported " + organisations + (organisations == 1 ? " organisation, " : " organisations, "))
                     .contains(" ratings", " audit trail entries").doesNotContain("{", "=", "_")
                     .contains("need a new one");
+            // The audit trail says it in the same words.
+            String trail = there.perform(get("/admin/audit").with(SecurityMockMvcRequestPostProcessors.user("admin")
+                    .roles("ADMIN"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(trail).contains("Data imported: " + organisations + (organisations == 1 ? " organisation, " : " organisations, "))
+                    .doesNotContain("assessment_focus_outcomes", "user_organisations");
         }
         // Every table has its words (a table added to the export without them would fail here).
         for (Tables.Table table : tables.all()) {
