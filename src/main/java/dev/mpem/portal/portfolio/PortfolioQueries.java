@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -224,8 +224,8 @@ class PortfolioQueries {
             Integer[] current = new Integer[dimensions];
             Integer[] target = new Integer[dimensions];
             for (int d = 0; d < dimensions; d++) {
-                current[d] = (Integer) rs.getObject(3 + 2 * d, Integer.class);
-                target[d] = (Integer) rs.getObject(4 + 2 * d, Integer.class);
+                current[d] = rs.getObject(3 + 2 * d, Integer.class);
+                target[d] = rs.getObject(4 + 2 * d, Integer.class);
             }
             return new Levels(rs.getLong(1), rs.getString(2), current, target);
         });

@@ -47,7 +47,6 @@ public class PortfolioService {
      * Benchmarks by organisation, its industry, its levels and the portfolio's version: a report
      * view then costs two small queries (its own levels, the version) instead of the statistics.
      */
-    private volatile LevelsAt levels;
     private final Cache<String, List<PortfolioQueries.BenchmarkRow>> benchmarks = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterAccess(Duration.ofHours(2)).build();
     private final OrganisationAccess access;
@@ -147,6 +146,9 @@ public class PortfolioService {
                 k -> PortfolioQueries.benchmarks(levels(version), own, models.model()));
         return choose(rows, own.industry(), seen(own));
     }
+
+    /** The read model's rows at the version last read, which the benchmarks count. */
+    private volatile LevelsAt levels;
 
     /** The read model's rows at a version, read once per version (a few bytes per organisation). */
     private List<PortfolioQueries.Levels> levels(long version) {

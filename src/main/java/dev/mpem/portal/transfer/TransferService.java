@@ -449,7 +449,9 @@ public class TransferService {
         final Tables.Table table;
         private final boolean keepIds;
         private final List<Tables.Column> columns;
-        private final String sql;
+        /** "insert into table (columns) values " and one row's placeholders "(?, ?, ...)". */
+        private final String into;
+        private final String oneRow;
         private final PostgresCopy copy;
         private final List<Object[]> rows = new ArrayList<>();
         private final List<Integer> indexes = new ArrayList<>();
@@ -464,9 +466,9 @@ public class TransferService {
             this.keepIds = keepIds && !copy;
             boolean withId = keepIds && copy;
             this.columns = table.columns().stream().filter(c -> withId || !c.name().equals(table.id())).toList();
-            this.sql = "insert into " + table.name() + " (" + columns.stream().map(Tables.Column::name)
-                    .collect(Collectors.joining(", ")) + ") values (" + columns.stream().map(c -> "?")
-                    .collect(Collectors.joining(", ")) + ")";
+            this.into = "insert into " + table.name() + " (" + columns.stream().map(Tables.Column::name)
+                    .collect(Collectors.joining(", ")) + ") values ";
+            this.oneRow = columns.stream().map(c -> "?").collect(Collectors.joining(", ", "(", ")"));
             this.copy = copy ? jdbcTemplate.execute((ConnectionCallback<PostgresCopy>) connection ->
                     PostgresCopy.into(connection, table.name(), columns)) : null;
         }
@@ -530,7 +532,7 @@ public class TransferService {
         }
 
         private void insertAnsweringIds(Connection connection, Map<Long, Long> newIds) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(sql, new String[] { table.id() })) {
+            try (PreparedStatement statement = connection.prepareStatement(into + oneRow, new String[] { table.id() })) {
                 for (Object[] row : rows) {
                     bind(statement, row, 0);
                     statement.addBatch();
@@ -545,9 +547,7 @@ public class TransferService {
         }
 
         private void insertAtOnce(Connection connection) throws SQLException {
-            String values = columns.stream().map(c -> "?").collect(Collectors.joining(", ", "(", ")"));
-            String many = sql.substring(0, sql.lastIndexOf(" values ")) + " values "
-                    + String.join(", ", java.util.Collections.nCopies(rows.size(), values));
+            String many = into + String.join(", ", java.util.Collections.nCopies(rows.size(), oneRow));
             try (PreparedStatement statement = connection.prepareStatement(many)) {
                 for (int i = 0; i < rows.size(); i++) {
                     bind(statement, rows.get(i), i * columns.size());
@@ -559,7 +559,7 @@ public class TransferService {
         private InvalidExportException refusedRow(Connection connection, SQLException refused) throws SQLException {
             for (int i = 0; i < rows.size(); i++) {
                 Savepoint one = connection.setSavepoint();
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                try (PreparedStatement statement = connection.prepareStatement(into + oneRow)) {
                     bind(statement, rows.get(i), 0);
                     statement.executeUpdate();
                 }
