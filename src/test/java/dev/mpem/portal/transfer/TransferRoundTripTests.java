@@ -364,13 +364,16 @@ class TransferRoundTripTests {
                     .andReturn().getFlashMap().get("flash");
             String message = ((dev.mpem.portal.shared.Flash) flash).message();
             int organisations = rows(exported(transfer, false), "organisations").size();
-            assertThat(message).startsWith("Imported " + organisations + (organisations == 1 ? " organisation, " : " organisations, "))
+            // As a reader sees the count: "1 organisation", "31 organisations", "1,308 organisations".
+            String counted = organisations == 1 ? "1 organisation, "
+                    : java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH).format(organisations) + " organisations, ";
+            assertThat(message).startsWith("Imported " + counted)
                     .contains(" ratings", " audit trail entries").doesNotContain("{", "=", "_")
                     .contains("need a new one");
             // The audit trail says it in the same words.
             String trail = there.perform(get("/admin/audit").with(SecurityMockMvcRequestPostProcessors.user("admin")
                     .roles("ADMIN"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(trail).contains("Data imported: " + organisations + (organisations == 1 ? " organisation, " : " organisations, "))
+            assertThat(trail).contains("Data imported: " + counted)
                     .doesNotContain("assessment_focus_outcomes", "user_organisations");
         }
         // Every table has its words (a table added to the export without them would fail here).
