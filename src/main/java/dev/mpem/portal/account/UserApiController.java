@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Accounts over the API (admins only). Password hashes never leave the portal. */
+@Tag(name = "Accounts", description = "Portal accounts (admins only).")
 @RestController
 class UserApiController {
 
@@ -22,6 +25,7 @@ class UserApiController {
     }
 
     @PostMapping("/api/users")
+    @Operation(summary = "Create an account")
     ResponseEntity<UserJson> create(@Valid @RequestBody UserForm form) {
         UserView created = accounts.create(form);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -29,11 +33,13 @@ class UserApiController {
     }
 
     @PostMapping("/api/users/{id}/unlock")
+    @Operation(summary = "Unlock an account locked after wrong passwords")
     UserJson unlock(@org.springframework.web.bind.annotation.PathVariable long id) {
         return UserJson.of(accounts.unlock(id));
     }
 
     @GetMapping("/api/users")
+    @Operation(summary = "List the accounts")
     List<UserJson> list() {
         return accounts.all().stream().map(UserJson::of).toList();
     }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +19,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import dev.mpem.portal.account.CurrentUser;
 import dev.mpem.portal.shared.Text;
 
+@Tag(name = "Assessments", description = "Assessments of an organisation: current and target level per MPEM dimension, with notes.")
 @RestController
 class AssessmentApiController {
 
@@ -29,18 +32,21 @@ class AssessmentApiController {
     }
 
     @PostMapping("/api/organisations/{organisationId}/assessments")
+    @Operation(summary = "Start an assessment of an organisation")
     ResponseEntity<AssessmentJson> create(@PathVariable long organisationId, @Valid @RequestBody AssessmentForm form) {
         AssessmentView created = assessments.create(organisationId, form);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/assessments/" + created.id()).build().toUri()).body(AssessmentJson.of(created));
     }
 
     @GetMapping("/api/assessments/{id}")
+    @Operation(summary = "One assessment with its ratings")
     AssessmentJson get(@PathVariable long id) {
         return AssessmentJson.of(assessments.get(id));
     }
 
     /** Starts the next assessment after a completed one; the body (all optional) overrides the defaults. */
     @PostMapping("/api/assessments/{id}/reassess")
+    @Operation(summary = "Start the re-assessment that follows a completed assessment")
     ResponseEntity<AssessmentJson> reassess(@PathVariable long id, @RequestBody(required = false) AssessmentForm form) {
         AssessmentForm defaults = assessments.reassessmentForm(id, currentUser.displayName());
         AssessmentForm details = form == null ? defaults : new AssessmentForm(
@@ -55,11 +61,13 @@ class AssessmentApiController {
     }
 
     @PutMapping("/api/assessments/{id}/details")
+    @Operation(summary = "Change an assessment's title, date, assessor and focus outcomes")
     AssessmentJson updateDetails(@PathVariable long id, @Valid @RequestBody AssessmentForm form) {
         return AssessmentJson.of(assessments.updateDetails(id, form));
     }
 
     @PutMapping("/api/assessments/{id}/ratings/{dimensionCode}")
+    @Operation(summary = "Save the current and target level of one dimension")
     RatingJson saveRating(@PathVariable long id, @PathVariable String dimensionCode,
             @RequestBody RatingRequest request) {
         RatingCommand command = new RatingCommand(request.current(), request.target(), Text.multiLine(request.notes()),
@@ -69,6 +77,7 @@ class AssessmentApiController {
 
     /** The consultant's commentary for executives; blank or null removes it. */
     @PutMapping("/api/assessments/{id}/commentary")
+    @Operation(summary = "Save the assessment's commentary")
     AssessmentJson saveCommentary(@PathVariable long id, @RequestBody CommentaryRequest request) {
         return AssessmentJson.of(assessments.saveCommentary(id, request.commentary()));
     }
@@ -77,11 +86,13 @@ class AssessmentApiController {
     }
 
     @PostMapping("/api/assessments/{id}/complete")
+    @Operation(summary = "Complete an assessment (every dimension rated)")
     AssessmentJson complete(@PathVariable long id) {
         return AssessmentJson.of(assessments.complete(id, currentUser.username()));
     }
 
     @PostMapping("/api/assessments/{id}/reopen")
+    @Operation(summary = "Reopen a completed assessment, with a reason")
     AssessmentJson reopen(@PathVariable long id, @RequestBody(required = false) ReopenRequest request) {
         String reason = request == null ? null : Text.multiLine(request.reason());
         return AssessmentJson.of(assessments.reopen(id, currentUser.username(), reason));

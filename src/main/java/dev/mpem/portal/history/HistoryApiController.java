@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,6 +19,7 @@ import dev.mpem.portal.report.Progress;
 import dev.mpem.portal.shared.ConflictException;
 import dev.mpem.portal.shared.Words;
 
+@Tag(name = "History", description = "An organisation's assessments over time and the progress between two of them.")
 @RestController
 class HistoryApiController {
 
@@ -27,11 +31,13 @@ class HistoryApiController {
 
     /** The organisation's assessments, oldest first, each with its per-dimension current and target. */
     @GetMapping("/api/organisations/{id}/history")
+    @Operation(summary = "An organisation's assessments, oldest first")
     List<HistoryJson> history(@PathVariable long id) {
         return history.timeline(id).stream().map(HistoryJson::of).toList();
     }
 
     @GetMapping("/api/organisations/{id}/compare")
+    @Operation(summary = "Progress between two assessments of an organisation")
     CompareJson compare(@PathVariable long id, @RequestParam(name = "from", required = false) Long from,
             @RequestParam(name = "to", required = false) Long to) {
         Progress progress = history.compare(id, from, to).orElseThrow(NothingToCompareException::new);
@@ -51,6 +57,7 @@ class HistoryApiController {
         }
     }
 
+    @Schema(name = "HistoryRating")
     record RatingJson(String dimension, Integer current, Integer target, dev.mpem.portal.assessment.Confidence confidence,
             boolean contested) {
     }

@@ -3,10 +3,14 @@ package dev.mpem.portal.model;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Model", description = "The MPEM model as the paper states it: categories, dimensions, level descriptors and Table 2's business outcomes.")
 @RestController
 @RequestMapping("/api/model")
 class ModelApiController {
@@ -18,6 +22,7 @@ class ModelApiController {
     }
 
     @GetMapping
+    @Operation(summary = "The whole MPEM model")
     ModelDocument model() {
         return ModelDocument.of(modelService.model());
     }
@@ -45,9 +50,11 @@ class ModelApiController {
     record LevelJson(int level, String name, String narrative) {
     }
 
+    @Schema(name = "ModelCategory")
     record CategoryJson(String code, String name, String shortName, List<String> dimensions) {
     }
 
+    @Schema(name = "ModelDimension")
     record DimensionJson(String code, String name, String category, String description,
             List<DescriptorJson> levels) {
 
@@ -65,6 +72,7 @@ class ModelApiController {
     }
 
     /** {@code name} is null for the Table 2 row the paper leaves unnamed; {@code note} says so. */
+    @Schema(name = "ModelOutcome")
     record OutcomeJson(String code, String name, String note, List<String> scenarios, List<String> dimensions,
             List<PaperLabelJson> paperLabels) {
 

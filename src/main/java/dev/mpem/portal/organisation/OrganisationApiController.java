@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+@Tag(name = "Organisations", description = "The client organisations assessed.")
 @RestController
 @RequestMapping("/api/organisations")
 class OrganisationApiController {
@@ -27,6 +30,7 @@ class OrganisationApiController {
     }
 
     @PostMapping
+    @Operation(summary = "Add an organisation")
     ResponseEntity<OrganisationJson> create(@Valid @RequestBody OrganisationForm form) {
         OrganisationView created = organisations.create(form);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/organisations/" + created.id()).build().toUri())
@@ -34,16 +38,19 @@ class OrganisationApiController {
     }
 
     @GetMapping
+    @Operation(summary = "List the organisations you may see")
     List<OrganisationJson> list() {
         return organisations.all().stream().map(OrganisationJson::of).toList();
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One organisation")
     OrganisationJson get(@PathVariable long id) {
         return OrganisationJson.of(organisations.get(id));
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Change an organisation")
     OrganisationJson update(@PathVariable long id, @Valid @RequestBody OrganisationForm form,
             @RequestParam(name = "version", required = false) Long version) {
         return OrganisationJson.of(organisations.update(id, keepingOtherWords(id, form), version));

@@ -3,6 +3,9 @@ package dev.mpem.portal.portfolio;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.mpem.portal.organisation.Industry;
 
 /** The portfolio's spread as JSON, for consultants and admins (executives are answered 403). */
+@Tag(name = "Portfolio", description = "Benchmarks across the organisations assessed (never revealing one organisation).")
 @RestController
 class PortfolioApiController {
 
@@ -22,6 +26,7 @@ class PortfolioApiController {
     }
 
     @GetMapping("/api/portfolio")
+    @Operation(summary = "Benchmarks per dimension across the portfolio")
     PortfolioJson portfolio(@ModelAttribute PortfolioRequest query) {
         PortfolioFilter filter = query.filter();
         Portfolio.Spread spread = portfolio.distributions(filter);
@@ -39,6 +44,7 @@ class PortfolioApiController {
             List<DimensionJson> dimensions) {
     }
 
+    @Schema(name = "PortfolioDimension")
     record DimensionJson(String dimension, int n, Stats current, Stats target, String reason) {
     }
 }

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +20,7 @@ import dev.mpem.portal.portfolio.Benchmark;
 import dev.mpem.portal.portfolio.Benchmarks;
 import dev.mpem.portal.portfolio.PortfolioService;
 
+@Tag(name = "Reports", description = "The gap report of an assessment: current against target per dimension, category and business outcome, with priorities and next steps.")
 @RestController
 class ReportApiController {
 
@@ -32,6 +36,7 @@ class ReportApiController {
 
     /** The report; {@code votes} holds the revealed workshop votes per dimension, kept with the assessment. */
     @GetMapping("/api/assessments/{id}/report")
+    @Operation(summary = "The gap report of an assessment")
     ReportJson report(@PathVariable long id) {
         GapReport report = reports.report(id);
         return ReportJson.of(report, portfolio.benchmarks(id)).withVotes(renderer.votes(id))
@@ -103,6 +108,7 @@ class ReportApiController {
      * {@code benchmark}: how the dimension's current level compares with other organisations' latest
      * completed assessments (see {@link Benchmark}), null with fewer than five to compare with.
      */
+    @Schema(name = "ReportDimension")
     record DimensionJson(String dimension, String name, String category, Integer current, Integer target, Integer gap,
             String currentName, String targetName, Confidence confidence, boolean contested, String agreement,
             BenchmarkJson benchmark) {
@@ -123,6 +129,7 @@ class ReportApiController {
         }
     }
 
+    @Schema(name = "ReportCategory")
     record CategoryJson(String category, String name, BigDecimal current, BigDecimal target, BigDecimal gap, int rated,
             int total) {
     }
@@ -135,6 +142,7 @@ class ReportApiController {
         }
     }
 
+    @Schema(name = "ReportOutcome")
     record OutcomeJson(String outcome, String name, boolean focus, List<String> dimensions, BigDecimal current,
             BigDecimal target, BigDecimal gap, int rated, List<DimensionJson> dimensionGaps, List<String> scenarios) {
 

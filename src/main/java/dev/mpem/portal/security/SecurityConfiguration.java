@@ -20,6 +20,9 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,10 +31,10 @@ import dev.mpem.portal.shared.Text;
 import dev.mpem.portal.shared.Words;
 
 /**
- * Two filter chains. The JSON API under /api is stateless and takes HTTP Basic (CSRF does not
- * apply: no cookie is ever trusted there) and answers 401/403 with JSON. Pages sign in with a
- * form and a session; they carry a CSRF token from a cookie, so that anonymous pages (sign-in,
- * share links) never create a session.
+ * Three filter chains. The JSON API under /api is stateless and takes HTTP Basic (CSRF does not
+ * apply: no cookie is ever trusted there) and answers 401/403 with JSON. Its OpenAPI document and
+ * Swagger UI take either. Pages sign in with a form and a session; they carry a CSRF token from a
+ * cookie, so that anonymous pages (sign-in, share links) never create a session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -91,8 +94,43 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Swagger UI sets styles from its scripts; its pages alone allow inline styles. */
+    static final String API_DOCS_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self';"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The OpenAPI document and Swagger UI, for signed-in users: in a browser with the page session (an
+     * anonymous browser is sent to sign in, and back), from a script with the API's credentials (an
+     * anonymous script gets 401 as JSON).
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain apiDocs(HttpSecurity http, JsonMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorised = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"MPEM portal\", charset=\"UTF-8\"");
+            write(json, response, ApiError.of(401, "UNAUTHORIZED", Words.say("api.unauthorised")));
+        };
+        MediaTypeRequestMatcher browser = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        browser.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                        "/swagger-ui/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorised))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browser)
+                        .defaultAuthenticationEntryPointFor(unauthorised, AnyRequestMatcher.INSTANCE))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_DOCS_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         // A refused sign-in comes back with the username as typed (never the password), and no session.
         AuthenticationFailureHandler failure = (request, response, e) -> {

@@ -2,6 +2,8 @@ package dev.mpem.portal.share;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+@Tag(name = "Share links", description = "Read-only links to a report for people without an account.")
 @RestController
 class ShareApiController {
 
@@ -19,6 +22,7 @@ class ShareApiController {
     }
 
     @PostMapping("/api/assessments/{id}/shares")
+    @Operation(summary = "Create a read-only link to an assessment's report")
     ResponseEntity<ShareJson> create(@PathVariable long id, @RequestBody(required = false) ShareRequest request) {
         ShareService.CreatedShare created = shares.create(id, request == null ? null : request.expiresInDays());
         String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/share/" + created.token())
@@ -27,6 +31,7 @@ class ShareApiController {
     }
 
     @PostMapping("/api/assessments/{id}/shares/{shareId}/revoke")
+    @Operation(summary = "Revoke a share link")
     ResponseEntity<Void> revoke(@PathVariable long id, @PathVariable long shareId) {
         shares.revoke(id, shareId);
         return ResponseEntity.noContent().build();

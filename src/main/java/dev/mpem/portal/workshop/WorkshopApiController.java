@@ -1,5 +1,7 @@
 package dev.mpem.portal.workshop;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +17,7 @@ import dev.mpem.portal.report.Tally;
  * Workshop mode over the API. Votes need no account: an open join code is the credential. Opening,
  * revealing, agreeing and closing need a consultant.
  */
+@Tag(name = "Workshops", description = "Live workshops: participants join with a code and vote; the consultant reveals and agrees the ratings.")
 @RestController
 class WorkshopApiController {
 
@@ -27,6 +30,7 @@ class WorkshopApiController {
     }
 
     @PostMapping("/api/assessments/{id}/workshops")
+    @Operation(summary = "Open a live workshop on an assessment")
     ResponseEntity<WorkshopJson> open(@PathVariable long id, @RequestBody(required = false) OpenRequest request) {
         WorkshopView workshop = workshops.open(id, request != null && Boolean.TRUE.equals(request.anonymous()));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -34,12 +38,14 @@ class WorkshopApiController {
     }
 
     @GetMapping("/api/workshops/{id}")
+    @Operation(summary = "One workshop")
     WorkshopJson get(@PathVariable long id) {
         return WorkshopJson.of(workshops.get(id));
     }
 
     /** Joins a participant (no sign-in, like votes): their key must come with each later vote of theirs. */
     @PostMapping("/api/workshops/{joinCode}/participants")
+    @Operation(summary = "Join a workshop with its code (no account needed)")
     ResponseEntity<ParticipantJson> join(@PathVariable String joinCode, @RequestBody JoinRequest request) {
         ParticipantService.JoinedByApi joined = participants.joinByApi(joinCode, request.name());
         return ResponseEntity.status(201).body(new ParticipantJson(joined.participantId(), joined.participantKey(),
@@ -51,6 +57,7 @@ class WorkshopApiController {
      * under a new name, which joins them; the answer then carries their new {@code participantKey}.
      */
     @PostMapping("/api/workshops/{joinCode}/votes")
+    @Operation(summary = "Vote on a dimension in a workshop (no account needed)")
     VoteJson vote(@PathVariable String joinCode, @RequestBody VoteRequest request) {
         ParticipantService.OwnVote vote = participants.vote(joinCode, new VoteCommand(request.participant(),
                 request.participantKey() == null || request.participantKey().isBlank() ? null : request.participantKey(),
@@ -60,17 +67,20 @@ class WorkshopApiController {
     }
 
     @PostMapping("/api/workshops/{id}/dimensions/{code}/reveal")
+    @Operation(summary = "Reveal the votes on a dimension")
     Tally reveal(@PathVariable long id, @PathVariable String code) {
         return workshops.reveal(id, code);
     }
 
     @PostMapping("/api/workshops/{id}/dimensions/{code}/agree")
+    @Operation(summary = "Record the level the room agreed on a dimension")
     RatingJson agree(@PathVariable long id, @PathVariable String code, @RequestBody AgreeRequest request) {
         return RatingJson.of(workshops.agree(id, code, request.current(), request.target(), request.reason(),
                 request.version()));
     }
 
     @PostMapping("/api/workshops/{id}/close")
+    @Operation(summary = "Close a workshop")
     WorkshopJson close(@PathVariable long id) {
         return WorkshopJson.of(workshops.close(id));
     }
