@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,12 +29,18 @@ class AccountController {
     private static final String FORM = "account/password";
 
     private final AccountService accounts;
+    private final ApiTokens tokens;
     private final CurrentUser currentUser;
     private final Times times;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    AccountController(AccountService accounts, CurrentUser currentUser, Times times) {
+    /** A new API token as the account page's form sends it. */
+    record TokenForm(String name, Integer expiresInDays) {
+    }
+
+    AccountController(AccountService accounts, ApiTokens tokens, CurrentUser currentUser, Times times) {
         this.accounts = accounts;
+        this.tokens = tokens;
         this.currentUser = currentUser;
         this.times = times;
     }
@@ -86,7 +93,34 @@ class AccountController {
                         .orElse(null));
         model.addAttribute("portalZone", times.portalZone().getId());
         model.addAttribute("zoneProblem", problem);
+        model.addAttribute("tokens", tokens.of(user.username()));
+        model.addAttribute("tokenDays", ApiTokens.OFFERED_DAYS);
+        if (!model.containsAttribute("tokenForm")) {
+            model.addAttribute("tokenForm", new TokenForm(null, ApiTokens.DEFAULT_DAYS));
+        }
         return "account/account";
+    }
+
+    /** A new personal API token: shown once, on the page the browser is sent back to. */
+    @PostMapping("/account/tokens")
+    String createToken(@ModelAttribute("tokenForm") TokenForm form, BindingResult result, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        return FormSubmission.of(result, response, () -> accountPage(model, null, null)).submit(() -> {
+            ApiTokens.Created created = tokens.create(currentUser.username(), form.name(), form.expiresInDays());
+            // Flash attributes live in the session, which is stored: plain values only.
+            redirect.addFlashAttribute("newToken", created.token());
+            redirect.addFlashAttribute("newTokenName", created.view().name());
+            redirect.addFlashAttribute("newTokenExpiresAt", created.view().expiresAt());
+            Flash.success(redirect, Words.say("token.created"));
+            return "redirect:/account#tokens";
+        });
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
+        ApiTokenView revoked = tokens.revoke(currentUser.username(), id);
+        Flash.success(redirect, Words.say("token.revoked.flash", revoked.name()));
+        return "redirect:/account#tokens";
     }
 
     @GetMapping("/account/password")

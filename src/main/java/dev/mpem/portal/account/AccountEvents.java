@@ -89,6 +89,39 @@ public final class AccountEvents {
         public Phrase details() { return Phrase.of("audit.PASSWORD_CHANGED", username); }
     }
 
+    /** A personal API token made by its owner. */
+    public record ApiTokenCreated(String username, String name, int days) implements Audited {
+        public String action() { return "API_TOKEN_CREATED"; }
+        public Phrase details() { return Phrase.of("audit.API_TOKEN_CREATED", name, days); }
+        public String actor() { return username; }
+    }
+
+    public record ApiTokenRevoked(String username, String name) implements Audited {
+        public String action() { return "API_TOKEN_REVOKED"; }
+        public Phrase details() { return Phrase.of("audit.API_TOKEN_REVOKED", name); }
+        public String actor() { return username; }
+    }
+
+    /** Why a presented API token was refused. */
+    public enum TokenRefusal { UNKNOWN, EXPIRED, REVOKED, DISABLED }
+
+    /** A call with an API token that was refused; {@code username} is the token's owner (null when unknown). */
+    public record ApiTokenRefused(String username, TokenRefusal reason, String address) implements Audited {
+        public String action() { return "API_TOKEN_REFUSED"; }
+        public Phrase details() {
+            return Phrase.of("audit.API_TOKEN_REFUSED", Phrase.of("audit.token." + reason.name()),
+                    address == null ? Phrase.of("audit.address.unknown") : address);
+        }
+        public String actor() { return username == null ? "(unknown token)" : username; }
+    }
+
+    /** More refused tokens within a minute from one address than are listed. */
+    public record ApiTokenRefusalsNotListed(int listed, String address) implements Audited {
+        public String action() { return "API_TOKEN_REFUSED"; }
+        public Phrase details() { return Phrase.of("audit.API_TOKEN_REFUSED.flood", listed, address); }
+        public String actor() { return "(unknown token)"; }
+    }
+
     /** An account as the audit trail tells it: role, enabled, name and, for an executive, the organisations granted. */
     static Phrase described(UserView user, List<String> organisations) {
         Phrase role = Phrase.of("role." + user.role().name());

@@ -24,8 +24,13 @@ class PortalUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserAccount account = users.findByUsername(UserAccount.normalise(username))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
+        return principal(account, clock.instant());
+    }
+
+    /** The account as Spring Security holds a signed-in person, at {@code now} (locked or not). */
+    static PortalUser principal(UserAccount account, java.time.Instant now) {
         return new PortalUser(account.id(), account.username(), account.displayName(), account.role(),
-                account.passwordHash(), account.enabled(), account.lockedAt(clock.instant()), account.failedAttempts(),
+                account.passwordHash(), account.enabled(), account.lockedAt(now), account.failedAttempts(),
                 account.timeZone(), account.mustChangePassword());
     }
 }

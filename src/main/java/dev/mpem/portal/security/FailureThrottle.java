@@ -26,8 +26,8 @@ import dev.mpem.portal.shared.ApiError;
 import dev.mpem.portal.shared.Words;
 
 /**
- * Slows down guessing from one client address: every wrong password (sign-in page or HTTP Basic)
- * and every unknown or closed join code takes a token from the address's bucket
+ * Slows down guessing from one client address: every wrong password (sign-in page or HTTP Basic),
+ * every refused API token, and every unknown or closed join code takes a token from the address's bucket
  * ({@code portal.throttle.failures} per {@code portal.throttle.period}); with the bucket empty, such
  * requests get 429 until it refills. Successful requests never take a token, so a whole workshop room
  * behind one address is not slowed down by using the portal. Kept per instance, in memory.
@@ -47,7 +47,7 @@ class FailureThrottle extends OncePerRequestFilter {
         this.buckets = Caffeine.newBuilder().expireAfterAccess(period).maximumSize(100_000).build();
     }
 
-    private enum Kind { SIGN_IN_PAGE, BASIC, JOIN_CODE, NONE }
+    private enum Kind { SIGN_IN_PAGE, CREDENTIALS, JOIN_CODE, NONE }
 
     private static Kind kindOf(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -59,7 +59,8 @@ class FailureThrottle extends OncePerRequestFilter {
             return Kind.JOIN_CODE;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) ? Kind.BASIC : Kind.NONE;
+        return authorization != null && (authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                || BearerTokens.sendsToken(request)) ? Kind.CREDENTIALS : Kind.NONE;
     }
 
     @Override
@@ -86,7 +87,7 @@ class FailureThrottle extends OncePerRequestFilter {
         return switch (kind) {
             case SIGN_IN_PAGE -> response.getStatus() == 302
                     && String.valueOf(response.getHeader(HttpHeaders.LOCATION)).contains("/login?error");
-            case BASIC -> response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
+            case CREDENTIALS -> response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
             case JOIN_CODE -> response.getStatus() == HttpServletResponse.SC_NOT_FOUND;
             case NONE -> false;
         };

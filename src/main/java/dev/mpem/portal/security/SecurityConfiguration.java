@@ -21,18 +21,20 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.mpem.portal.account.ApiTokens;
 import dev.mpem.portal.shared.ApiError;
 import dev.mpem.portal.shared.Text;
 import dev.mpem.portal.shared.Words;
 
 /**
- * Three filter chains. The JSON API under /api is stateless and takes HTTP Basic (CSRF does not
- * apply: no cookie is ever trusted there) and answers 401/403 with JSON. Its OpenAPI document and
+ * Three filter chains. The JSON API under /api is stateless and takes a personal API token
+ * ({@link BearerTokens}) or HTTP Basic (CSRF does not apply: no cookie is ever trusted there) and answers 401/403 with JSON. Its OpenAPI document and
  * Swagger UI take either. Pages sign in with a form and a session; they carry a CSRF token from a
  * cookie, so that anonymous pages (sign-in, share links) never create a session.
  */
@@ -66,7 +68,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApiTokens tokens) throws Exception {
         AuthenticationEntryPoint unauthorised = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"MPEM portal\", charset=\"UTF-8\"");
             write(json, response, ApiError.of(401, "UNAUTHORIZED",
@@ -82,6 +84,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, EXECUTIVE_API).hasAnyRole(ADMIN, CONSULTANT, EXECUTIVE)
                         .anyRequest().hasAnyRole(ADMIN, CONSULTANT))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorised))
+                .addFilterBefore(new BearerTokens(tokens, json), BasicAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorised)
                         .accessDeniedHandler(forbidden))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -106,7 +109,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain apiDocs(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain apiDocs(HttpSecurity http, JsonMapper json, ApiTokens tokens) throws Exception {
         AuthenticationEntryPoint unauthorised = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"MPEM portal\", charset=\"UTF-8\"");
             write(json, response, ApiError.of(401, "UNAUTHORIZED", Words.say("api.unauthorised")));
@@ -117,6 +120,7 @@ class SecurityConfiguration {
                         "/swagger-ui/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorised))
+                .addFilterBefore(new BearerTokens(tokens, json), BasicAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browser)
                         .defaultAuthenticationEntryPointFor(unauthorised, AnyRequestMatcher.INSTANCE))

@@ -1,14 +1,8 @@
 package dev.mpem.portal.share;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +13,7 @@ import dev.mpem.portal.assessment.AssessmentService;
 import dev.mpem.portal.assessment.AssessmentView;
 import dev.mpem.portal.account.CurrentUser;
 import dev.mpem.portal.shared.InvalidInputException;
+import dev.mpem.portal.shared.Secrets;
 import dev.mpem.portal.shared.Words;
 
 /**
@@ -31,7 +26,6 @@ public class ShareService {
 
     static final int DEFAULT_DAYS = 30;
     static final int MAX_DAYS = 365;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ShareLinkRepository links;
     private final AssessmentService assessments;
@@ -56,9 +50,7 @@ public class ShareService {
         if (validity < 1 || validity > MAX_DAYS) {
             throw new InvalidInputException("expiresInDays", Words.say("share.days.range", MAX_DAYS), days);
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Secrets.newToken();
         Instant now = clock.instant();
         ShareLink link = links.saveAndFlush(new ShareLink(assessmentId, hash(token), token.substring(0, 6),
                 currentUser.username(), now, now.plus(Duration.ofDays(validity))));
@@ -107,13 +99,7 @@ public class ShareService {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.hash(token);
     }
 
     public record CreatedShare(ShareView link, String token) {

@@ -68,11 +68,12 @@ class Tables {
 
     /**
      * Tables of the database that are deliberately not exported: the model (from the migrations),
-     * sessions, and the portfolio's read model (rebuilt from the imported assessments).
+     * sessions, the portfolio's read model (rebuilt from the imported assessments), and personal API
+     * tokens (credentials: their owners make new ones in the portal they move to).
      */
     static final Set<String> NOT_EXPORTED = Set.of("categories", "dimensions", "levels", "level_descriptors",
             "outcomes", "outcome_scenarios", "outcome_dimensions", "flyway_schema_history", "web_sessions",
-            "portfolio_entries", "portfolio_state");
+            "portfolio_entries", "portfolio_state", "api_tokens");
 
     private static final List<Declared> DECLARED = List.of(
             new Declared("organisations", "id", Map.of(), Map.of()),
