@@ -18,7 +18,7 @@ public final class AccountEvents {
     }
 
     /** Why a sign-in was refused. */
-    public enum Refusal { CREDENTIALS, DISABLED, LOCKED, UNCHECKED }
+    public enum Refusal { CREDENTIALS, DISABLED, LOCKED, UNCHECKED, NO_GROUP }
 
     /** Where passwords are checked. */
     public enum Where { SIGN_IN, PASSWORD_PAGE }
@@ -64,6 +64,15 @@ public final class AccountEvents {
                     ? Phrase.of("audit.USER_CREATED.executive", username, quoted(organisations))
                     : Phrase.of("audit.USER_CREATED", username, Phrase.of("role." + role.name()));
         }
+    }
+
+    /** An account made at its first sign-in through single sign-on ({@code provider}: the issuer's host). */
+    public record AccountCreatedAtSignIn(String username, Role role, String provider) implements Audited {
+        public String action() { return "USER_CREATED"; }
+        public Phrase details() {
+            return Phrase.of("audit.USER_CREATED.sso", username, Phrase.of("role." + role.name()), provider);
+        }
+        public String actor() { return username; }
     }
 
     /** The first admin, created at start-up. */

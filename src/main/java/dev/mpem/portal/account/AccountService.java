@@ -1,6 +1,7 @@
 package dev.mpem.portal.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -223,6 +224,75 @@ public class AccountService {
     void recordSignIn(String username) {
         users.recordSignIn(UserAccount.normalise(username), clock.instant());
         anyoneSignedIn = true;
+    }
+
+    /**
+     * A sign-in through the OpenID Connect provider: the account linked to the person's issuer and
+     * subject, made now at their first sign-in (a free username from the names the provider gives,
+     * no usable password), its name and role following the provider at every sign-in. A disabled
+     * account is refused ({@link ProviderAccountDisabledException}).
+     */
+    @Transactional
+    public PortalUser signInFromProvider(ProviderIdentity who) {
+        Instant now = clock.instant();
+        String displayName = Text.abbreviate(Text.singleLine(Text.clean(
+                who.name() != null ? who.name() : who.shownAs())), 200);
+        UserAccount account = users.findByOidcIssuerAndOidcSubject(who.issuer(), who.subject()).orElse(null);
+        if (account == null) {
+            account = new UserAccount(freeUsername(who), displayName,
+                    passwordEncoder.encode(dev.mpem.portal.shared.Secrets.newToken()), who.role(), now);
+            account.linkProvider(who.issuer(), who.subject());
+            users.saveAndFlush(account);
+            events.publishEvent(new AccountEvents.AccountCreatedAtSignIn(account.username(), who.role(),
+                    java.net.URI.create(who.issuer()).getHost()));
+            return PortalUserDetailsService.principal(account, now);
+        }
+        if (!account.enabled()) {
+            events.publishEvent(new AccountEvents.SignInRefused(account.username(), AccountEvents.Refusal.DISABLED,
+                    null));
+            throw new ProviderAccountDisabledException();
+        }
+        Phrase before = describe(account.view());
+        Role was = account.role();
+        account.followProvider(displayName, who.role(), now);
+        users.flush();
+        if (was != who.role()) {
+            // Whatever the person was signed in with elsewhere had the old role: it ends now.
+            events.publishEvent(new AccountAccessChanged(account.username(), null));
+        }
+        Phrase after = describe(account.view());
+        if (!before.equals(after)) {
+            events.publishEvent(new AccountEvents.AccountChanged(account.username(), before, after));
+        }
+        return PortalUserDetailsService.principal(account, now);
+    }
+
+    /** A sign-in through the provider refused because none of the person's groups gives a role. */
+    @Transactional
+    public void providerSignInRefused(ProviderIdentity who, String address) {
+        events.publishEvent(new AccountEvents.SignInRefused(Text.abbreviate(who.shownAs(), 100),
+                AccountEvents.Refusal.NO_GROUP, address));
+    }
+
+    /** The provider's name for the person as a username the portal accepts, numbered when it is taken. */
+    private String freeUsername(ProviderIdentity who) {
+        String wanted = who.preferredUsername() != null ? who.preferredUsername()
+                : who.email() != null ? who.email() : "sso-" + who.subject();
+        String base = UserAccount.normalise(wanted).replaceAll("[^a-z0-9._@-]", "");
+        base = base.isEmpty() ? "sso-user" : base.substring(0, Math.min(base.length(), 90));
+        String candidate = base;
+        for (int n = 2; users.findByUsername(candidate).isPresent(); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
+    /** The account linked to this person at the provider is disabled. */
+    public static class ProviderAccountDisabledException extends RuntimeException {
+
+        ProviderAccountDisabledException() {
+            super("The portal account is disabled");
+        }
     }
 
     /** The account with this username (any case), if there is one. */

@@ -9,6 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +44,9 @@ class SignInEvents {
     @EventListener
     @Transactional
     public void onFailure(AbstractAuthenticationFailureEvent event) {
+        if (event.getAuthentication() instanceof OAuth2LoginAuthenticationToken) {
+            return; // single sign-on: its refusals are recorded where they are decided (AccountService)
+        }
         String typed = Text.abbreviate(Text.singleLine(Text.clean(event.getAuthentication().getName())), 100);
         String username = typed == null || typed.isBlank() ? "(blank)" : typed;
         String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details

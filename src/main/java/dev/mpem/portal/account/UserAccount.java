@@ -71,6 +71,13 @@ class UserAccount {
     @Column(name = "last_signed_in_at")
     private Instant lastSignedInAt;
 
+    /** The OpenID Connect provider and the person's subject there, for an account made by single sign-on. */
+    @Column(name = "oidc_issuer")
+    private String oidcIssuer;
+
+    @Column(name = "oidc_subject")
+    private String oidcSubject;
+
     @ElementCollection
     @CollectionTable(name = "user_organisations", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "organisation_id")
@@ -111,6 +118,22 @@ class UserAccount {
         this.mustChangePassword = false;
         this.failedAttempts = 0;
         this.lockedUntil = null;
+        this.updatedAt = now;
+    }
+
+    /** Links the account to the person at an OpenID Connect provider. */
+    void linkProvider(String issuer, String subject) {
+        this.oidcIssuer = issuer;
+        this.oidcSubject = subject;
+    }
+
+    /** The role the provider's groups give, at a sign-in. */
+    void followProvider(String displayName, Role role, Instant now) {
+        this.displayName = displayName;
+        if (this.role != role) {
+            this.organisationIds.clear();
+        }
+        this.role = role;
         this.updatedAt = now;
     }
 

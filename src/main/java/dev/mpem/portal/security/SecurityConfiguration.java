@@ -27,7 +27,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.mpem.portal.account.AccountService;
 import dev.mpem.portal.account.ApiTokens;
+import dev.mpem.portal.account.SingleSignOn;
 import dev.mpem.portal.shared.ApiError;
 import dev.mpem.portal.shared.Text;
 import dev.mpem.portal.shared.Words;
@@ -135,7 +137,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SingleSignOn sso, AccountService accounts) throws Exception {
         // A refused sign-in comes back with the username as typed (never the password), and no session.
         AuthenticationFailureHandler failure = (request, response, e) -> {
             String typed = Text.abbreviate(Text.singleLine(Text.clean(request.getParameter("username"))), 100);
@@ -143,7 +145,8 @@ class SecurityConfiguration {
                     : "&username=" + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8)));
         };
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", "/login", "/share/**",
+                        .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", "/login", "/login/sso-refused",
+                                "/share/**",
                                 "/join", "/join/**", "/w/**", "/s/**", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)
@@ -161,6 +164,16 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.deny()));
+        if (sso.enabled()) {
+            ProviderSignIn provider = new ProviderSignIn(sso, accounts);
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .clientRegistrationRepository(provider.registrations())
+                    .authorizedClientRepository(ProviderSignIn.nothingKept())
+                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(provider.authorizationRequests()))
+                    .userInfoEndpoint(info -> info.oidcUserService(provider.users()))
+                    .successHandler(provider.success())
+                    .failureHandler(ProviderSignIn.failure()));
+        }
         return http.build();
     }
 

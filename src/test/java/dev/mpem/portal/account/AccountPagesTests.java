@@ -39,6 +39,18 @@ class AccountPagesTests {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    /** Single sign-on is off unless portal.sso.* sets it up (SingleSignOnTests has it on). */
+    @Test
+    void withoutSingleSignOnTheSignInPageOffersPasswordsOnly() throws Exception {
+        Document login = Html.of(mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(login.select("a#sso")).isEmpty();
+        assertThat(login.select("form input[name=password]")).hasSize(1);
+        // No provider to be sent to: the address is one more page that needs a sign-in.
+        assertThat(mvc.perform(get("/oauth2/authorization/sso")).andExpect(status().isFound()).andReturn()
+                .getResponse().getRedirectedUrl()).endsWith("/login");
+    }
+
     @Test
     void passwordsAreStoredOnlyAsHashes() {
         UserView user = fixtures.user(Role.CONSULTANT);
