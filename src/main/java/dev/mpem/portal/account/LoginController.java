@@ -30,15 +30,17 @@ class LoginController {
         return "account/login";
     }
 
-    /** Why single sign-on did not sign someone in: no mapped group, a disabled account, or the provider's refusal. */
+    /** Why single sign-on did not sign someone in: no mapped group, a disabled account, the provider unreachable or refusing. */
     @GetMapping("/login/sso-refused")
     String ssoRefused(@RequestParam(name = "reason", defaultValue = "failed") String reason, Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         String why = switch (reason) {
-            case "no-group", "disabled" -> reason;
+            case "no-group", "disabled", "unreachable" -> reason;
             default -> "failed";
         };
         model.addAttribute("reason", why);
+        model.addAttribute("title", dev.mpem.portal.shared.Words.say(why.equals("no-group") || why.equals("disabled")
+                ? "sso.refused.title" : "sso.refused.title.failed"));
         model.addAttribute("sso", sso.enabled() ? sso : null);
         response.setStatus(403);
         return "account/sso-refused";

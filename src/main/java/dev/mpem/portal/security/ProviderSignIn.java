@@ -160,6 +160,35 @@ final class ProviderSignIn {
         };
     }
 
+    /**
+     * Before the browser is sent to the provider: if its discovery document cannot be read (the
+     * provider is down or the issuer is wrong), the person is told so, not shown an error.
+     */
+    jakarta.servlet.Filter reachable() {
+        return new org.springframework.web.filter.OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return !request.getRequestURI().equals(request.getContextPath() + "/oauth2/authorization/"
+                        + SingleSignOn.REGISTRATION);
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, java.io.IOException {
+                try {
+                    registrations.findByRegistrationId(SingleSignOn.REGISTRATION);
+                }
+                catch (RuntimeException e) {
+                    log.warn("Single sign-on: the provider's discovery document at {} could not be read: {}",
+                            sso.issuerUri(), e.getMessage());
+                    response.sendRedirect(request.getContextPath() + "/login/sso-refused?reason=unreachable");
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
     /** A refused sign-in goes to a page that says why, in words. */
     static AuthenticationFailureHandler failure() {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {

@@ -20,6 +20,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -172,7 +173,8 @@ class SecurityConfiguration {
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(provider.authorizationRequests()))
                     .userInfoEndpoint(info -> info.oidcUserService(provider.users()))
                     .successHandler(provider.success())
-                    .failureHandler(ProviderSignIn.failure()));
+                    .failureHandler(ProviderSignIn.failure()))
+                    .addFilterBefore(provider.reachable(), OAuth2AuthorizationRequestRedirectFilter.class);
         }
         return http.build();
     }

@@ -243,6 +243,26 @@ class SingleSignOnTests {
     }
 
     @Test
+    void aProviderThatCannotBeReachedIsSaidInWords() throws Exception {
+        try (ConfigurableApplicationContext unreachable = new SpringApplicationBuilder(PortalApplication.class).run(
+                "--server.port=0", "--spring.main.banner-mode=off",
+                "--portal.sso.issuer-uri=http://127.0.0.1:9/no-provider", "--portal.sso.client-id=portal")) {
+            String base = "http://127.0.0.1:" + unreachable.getEnvironment().getProperty("local.server.port");
+            Visitor browser = new Visitor();
+            // The portal started although its provider is down; the button is there.
+            assertThat(Html.of(browser.get(base + "/login").body()).select("a#sso")).hasSize(1);
+            HttpResponse<String> start = browser.get(base + "/oauth2/authorization/sso");
+            assertThat(start.statusCode()).isEqualTo(302);
+            assertThat(start.headers().firstValue("Location").orElse("")).endsWith("/login/sso-refused?reason=unreachable");
+            HttpResponse<String> page = browser.follow(start, "nobody");
+            Document refused = Html.of(page.body());
+            assertThat(refused.selectFirst("h1").text()).isEqualTo("Single sign-on did not work");
+            assertThat(refused.selectFirst("main").text()).contains("cannot be reached just now",
+                    "sign in with a portal account");
+        }
+    }
+
+    @Test
     void theSignInPageOffersTheProviderAndLocalAccountsKeepWorking() throws Exception {
         Document login = Html.of(new Visitor().get(portalBase + "/login").body());
         assertThat(login.selectFirst("a#sso").text()).isEqualTo("Sign in with Example ID");
