@@ -84,6 +84,21 @@ class AccountController {
         });
     }
 
+    @PostMapping("/account/email")
+    String changeEmail(@RequestParam(name = "email", required = false) String email, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        return FormSubmission.of(response, problem -> {
+            model.addAttribute("typedEmail", email);
+            model.addAttribute("emailProblem", problem);
+            return accountPage(model, null, null);
+        }).submit(() -> {
+            String stored = accounts.changeEmail(currentUser.username(), email);
+            Flash.success(redirect, stored == null ? Words.say("account.email.removed")
+                    : Words.say("account.email.saved", stored));
+            return "redirect:/account";
+        });
+    }
+
     private String accountPage(Model model, String typedZone, String problem) {
         UserView user = accounts.byUsername(currentUser.username());
         model.addAttribute("user", user);

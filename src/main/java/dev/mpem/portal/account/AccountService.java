@@ -199,6 +199,25 @@ public class AccountService {
         return chosen;
     }
 
+    /** A plain check of an address's shape: something, one @, a domain with a dot; no spaces. */
+    static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** Sets where reminders to the person go; blank removes the address. Answers the address stored. */
+    @Transactional
+    public String changeEmail(String username, String address) {
+        UserAccount account = users.findByUsername(UserAccount.normalise(username))
+                .orElseThrow(() -> new InvalidInputException("email", Words.say("account.notFound"), null));
+        String typed = Text.singleLine(address);
+        if (typed != null && typed.length() > 320) {
+            throw new InvalidInputException("email", Words.say("email.size"), Text.abbreviate(typed, 80));
+        }
+        if (typed != null && !EMAIL.matcher(typed).matches()) {
+            throw new InvalidInputException("email", Words.say("email.invalid"), typed);
+        }
+        account.changeEmail(typed, clock.instant());
+        return typed;
+    }
+
     /** Ends a lock after failed sign-ins (and the run of failures) before its time. */
     @Transactional
     public UserView unlock(long id) {

@@ -78,6 +78,9 @@ class UserAccount {
     @Column(name = "oidc_subject")
     private String oidcSubject;
 
+    /** Where reminders to this person go; null when none is given. */
+    private String email;
+
     @ElementCollection
     @CollectionTable(name = "user_organisations", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "organisation_id")
@@ -142,6 +145,11 @@ class UserAccount {
         this.mustChangePassword = true;
     }
 
+    void changeEmail(String address, Instant now) {
+        this.email = address;
+        this.updatedAt = now;
+    }
+
     void changeTimeZone(String zoneId, Instant now) {
         this.timeZone = zoneId;
         this.updatedAt = now;
@@ -161,7 +169,7 @@ class UserAccount {
 
     UserView view() {
         return new UserView(id, username, displayName, role, enabled, lockedUntil, Set.copyOf(organisationIds),
-                createdAt);
+                createdAt, email);
     }
 
     Long id() {

@@ -45,11 +45,11 @@ class UserApiController {
     }
 
     record UserJson(long id, String username, String displayName, Role role, boolean enabled,
-            List<Long> organisations, Instant lockedUntil, Instant createdAt) {
+            List<Long> organisations, Instant lockedUntil, Instant createdAt, String email) {
 
         static UserJson of(UserView user) {
             return new UserJson(user.id(), user.username(), user.displayName(), user.role(), user.enabled(),
-                    user.organisations().stream().sorted().toList(), user.lockedUntil(), user.createdAt());
+                    user.organisations().stream().sorted().toList(), user.lockedUntil(), user.createdAt(), user.email());
         }
     }
 }

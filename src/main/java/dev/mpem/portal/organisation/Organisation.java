@@ -35,6 +35,9 @@ class Organisation {
 
     private String contact;
 
+    @Column(name = "contact_email")
+    private String contactEmail;
+
     private String notes;
 
     @Column(name = "created_at")
@@ -77,6 +80,7 @@ class Organisation {
         this.industry = industry.industry();
         this.industryOther = industry.other();
         this.contact = details.contact();
+        this.contactEmail = details.contactEmail();
         this.notes = details.notes();
         this.reassessMonths = details.reassessMonths() == null ? reassessMonths : details.reassessMonths();
         this.nextAssessmentDue = dueAfter(lastCompletedOn);
@@ -101,7 +105,7 @@ class Organisation {
 
     OrganisationView view() {
         return new OrganisationView(id, name, industry, industryOther, contact, notes, createdAt, updatedAt, version, reassessMonths,
-                lastCompletedOn, nextAssessmentDue);
+                lastCompletedOn, nextAssessmentDue, contactEmail);
     }
 
     Long id() {

@@ -66,21 +66,22 @@ class OrganisationApiController {
         }
         OrganisationView stored = organisations.get(id);
         return stored.industry() == Industry.OTHER && stored.industryOther() != null
-                ? new OrganisationForm(form.name(), form.industry(), stored.industryOther(), form.contact(), form.notes(),
-                        form.reassessMonths())
+                ? new OrganisationForm(form.name(), form.industry(), stored.industryOther(), form.contact(),
+                        form.contactEmail(), form.notes(), form.reassessMonths())
                 : form;
     }
 
     /** {@code nextAssessmentDue} is null before the organisation has a completed assessment. */
     /** {@code industry} is a code of {@link Industry} (or null); {@code industryOther} the words typed for OTHER. */
     record OrganisationJson(long id, String name, Industry industry, String industryOther, String contact, String notes, int reassessMonths,
-            LocalDate lastCompletedOn, LocalDate nextAssessmentDue, Instant createdAt, Instant updatedAt, long version) {
+            LocalDate lastCompletedOn, LocalDate nextAssessmentDue, Instant createdAt, Instant updatedAt, long version,
+            String contactEmail) {
 
         static OrganisationJson of(OrganisationView organisation) {
             return new OrganisationJson(organisation.id(), organisation.name(), organisation.industry(),
                     organisation.industryOther(), organisation.contact(), organisation.notes(), organisation.reassessMonths(),
                     organisation.lastCompletedOn(), organisation.nextAssessmentDue(), organisation.createdAt(),
-                    organisation.updatedAt(), organisation.version());
+                    organisation.updatedAt(), organisation.version(), organisation.contactEmail());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mpem.portal.organisation;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,9 @@ public record OrganisationForm(
         String industryOther,
         @Size(max = 500, message = "{organisation.contact.size}")
         String contact,
+        @Email(message = "{email.invalid}")
+        @Size(max = 320, message = "{email.size}")
+        String contactEmail,
         @Size(max = 4000, message = "{organisation.notes.size}")
         String notes,
         @Min(value = 1, message = "{organisation.reassessMonths.range}")
@@ -35,7 +39,14 @@ public record OrganisationForm(
         industry = choice.code();
         industryOther = choice.other();
         contact = Text.singleLine(contact);
+        contactEmail = Text.singleLine(contactEmail);
         notes = Text.multiLine(notes);
+    }
+
+    /** Without a contact e-mail. */
+    public OrganisationForm(String name, String industry, String industryOther, String contact, String notes,
+            Integer reassessMonths) {
+        this(name, industry, industryOther, contact, null, notes, reassessMonths);
     }
 
     public OrganisationForm(String name, String industry, String contact, String notes) {
@@ -47,13 +58,13 @@ public record OrganisationForm(
     }
 
     static OrganisationForm empty() {
-        return new OrganisationForm(null, null, null, null, null, Organisation.DEFAULT_REASSESS_MONTHS);
+        return new OrganisationForm(null, null, null, null, null, null, Organisation.DEFAULT_REASSESS_MONTHS);
     }
 
     static OrganisationForm of(OrganisationView organisation) {
         return new OrganisationForm(organisation.name(),
                 organisation.industry() == null ? null : organisation.industry().name(), organisation.industryOther(),
-                organisation.contact(),
+                organisation.contact(), organisation.contactEmail(),
                 organisation.notes(), organisation.reassessMonths());
     }
 }

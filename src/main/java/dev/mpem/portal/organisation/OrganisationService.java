@@ -142,6 +142,7 @@ public class OrganisationService {
         compare(changed, "name", before.name(), after.name());
         compare(changed, "industry", before.industryLabel(), after.industryLabel());
         compare(changed, "contact", before.contact(), after.contact());
+        compare(changed, "contactEmail", before.contactEmail(), after.contactEmail());
         if (before.reassessMonths() != after.reassessMonths()) {
             changed.add(Phrase.of("audit.change.reassessMonths", before.reassessMonths(), after.reassessMonths()));
         }

@@ -7,11 +7,12 @@ import java.time.temporal.ChronoUnit;
 /**
  * An organisation. {@code nextAssessmentDue} is {@code reassessMonths} after the date of its latest
  * completed assessment, null before any assessment is completed. {@code industryOther} is what was
- * typed for an industry outside the list ({@code industry} is then OTHER).
+ * typed for an industry outside the list ({@code industry} is then OTHER). {@code contactEmail} is where
+ * reminders for the organisation go (besides its consultants); null when none is given.
  */
 public record OrganisationView(long id, String name, Industry industry, String industryOther, String contact, String notes,
         Instant createdAt, Instant updatedAt, long version, int reassessMonths, LocalDate lastCompletedOn,
-        LocalDate nextAssessmentDue) {
+        LocalDate nextAssessmentDue, String contactEmail) {
 
     /** The industry as a reader names it: the words typed for OTHER, otherwise its name; null when none is set. */
     public String industryLabel() {

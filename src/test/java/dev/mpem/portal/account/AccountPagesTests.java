@@ -119,6 +119,32 @@ class AccountPagesTests {
     }
 
     @Test
+    void peopleSetTheirOwnEmailAddressOnTheAccountPage() throws Exception {
+        UserView user = fixtures.user(Role.CONSULTANT);
+
+        Document refused = Html.of(mvc.perform(postForm("/account/email").with(signedInAs(user))
+                .param("email", "pat(at)example")).andExpect(status().isBadRequest()));
+        assertThat(refused.selectFirst("#email-error").text()).isEqualTo("Enter an e-mail address such as name@example.com.");
+        assertThat(refused.selectFirst("#email").val()).isEqualTo("pat(at)example");
+        assertThat(accounts.get(user.id()).email()).isNull();
+
+        mvc.perform(postForm("/account/email").with(signedInAs(user)).param("email", "  pat@example.com "))
+                .andExpect(status().is3xxRedirection());
+        assertThat(accounts.get(user.id()).email()).isEqualTo("pat@example.com");
+        Document page = Html.of(mvc.perform(get("/account").with(signedInAs(user))).andExpect(status().isOk()));
+        assertThat(page.selectFirst("#email").val()).isEqualTo("pat@example.com");
+        // Admins read it through the API.
+        UserView admin = fixtures.user(Role.ADMIN);
+        assertThat(mvc.perform(get("/api/users").with(httpBasic(admin.username(), Fixtures.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("\"email\":\"pat@example.com\"");
+
+        mvc.perform(postForm("/account/email").with(signedInAs(user)).param("email", ""))
+                .andExpect(status().is3xxRedirection());
+        assertThat(accounts.get(user.id()).email()).isNull();
+    }
+
+    @Test
     void usersChangeTheirOwnPasswordWithTheCurrentOne() throws Exception {
         UserView user = fixtures.user(Role.EXECUTIVE);
 

@@ -65,7 +65,7 @@ class DueDateTests {
     @Test
     void overdueAndDueSoonAreJudgedAgainstToday() {
         OrganisationView view = new OrganisationView(1, "Org", null, null, null, null, Instant.now(), Instant.now(), 0, 6,
-                LocalDate.parse("2026-05-14"), LocalDate.parse("2026-11-14"));
+                LocalDate.parse("2026-05-14"), LocalDate.parse("2026-11-14"), null);
 
         assertThat(view.overdue(LocalDate.parse("2026-11-15"))).isTrue();
         assertThat(view.overdue(LocalDate.parse("2026-11-14"))).isFalse();

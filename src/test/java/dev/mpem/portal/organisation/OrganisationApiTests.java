@@ -29,6 +29,20 @@ class OrganisationApiTests {
     MockMvc mvc;
 
     @Test
+    void theContactEmailTravelsThroughTheApiAndABadOneIsNamed() throws Exception {
+        String name = dev.mpem.portal.support.Fixtures.unique("Fabrikam");
+        mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"" + name + "\", \"contactEmail\": \"not an address\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error", is("VALIDATION_FAILED")))
+                .andExpect(jsonPath("$.field", is("contactEmail")));
+        mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"" + name + "\", \"contactEmail\": \"cx@fabrikam.example\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.contactEmail", is("cx@fabrikam.example")));
+    }
+
+    @Test
     void createReturns201WithLocationAndTheOrganisation() throws Exception {
         String name = Fixtures.unique("Contoso");
         String location = mvc.perform(post("/api/organisations").contentType(MediaType.APPLICATION_JSON)

@@ -49,6 +49,29 @@ class OrganisationPagesTests {
     }
 
     @Test
+    void theContactEmailIsKeptApartFromTheContactAndCheckedForItsShape() throws Exception {
+        String name = Fixtures.unique("Contoso Retail");
+        Document refused = Html.of(mvc.perform(postForm("/organisations").param("name", name)
+                        .param("contact", "Jo Bloggs, Head of CX").param("contactEmail", "jo at contoso"))
+                .andExpect(status().isBadRequest()));
+        assertThat(refused.selectFirst("#contactEmail-error").text()).isEqualTo("Enter an e-mail address such as"
+                + " name@example.com.");
+        assertThat(refused.selectFirst("#contactEmail").val()).isEqualTo("jo at contoso");
+        assertThat(refused.selectFirst("#contact").val()).isEqualTo("Jo Bloggs, Head of CX");
+        assertThat(organisations.all()).noneMatch(o -> o.name().equals(name));
+
+        String location = mvc.perform(postForm("/organisations").param("name", name)
+                        .param("contact", "Jo Bloggs, Head of CX").param("contactEmail", " jo.bloggs@contoso.example "))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        Document page = Html.of(mvc.perform(get(location)).andExpect(status().isOk()));
+        assertThat(page.select(".facts dd").eachText()).contains("Jo Bloggs, Head of CX", "jo.bloggs@contoso.example");
+        OrganisationView stored = organisations.all().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+        assertThat(stored.contactEmail()).isEqualTo("jo.bloggs@contoso.example");
+        Document edit = Html.of(mvc.perform(get("/organisations/" + stored.id() + "/edit")).andExpect(status().isOk()));
+        assertThat(edit.selectFirst("#contactEmail").val()).isEqualTo("jo.bloggs@contoso.example");
+    }
+
+    @Test
     void missingNameIsRefusedWithAMessageAndTheTypedValuesKept() throws Exception {
         Document page = Html.of(mvc.perform(postForm("/organisations").param("name", "   ")
                         .param("industry", "OTHER").param("industryOther", "Telecoms").param("notes", "keep me"))
