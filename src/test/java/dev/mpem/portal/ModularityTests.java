@@ -26,7 +26,7 @@ class ModularityTests {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("shared", "model", "account", "organisation", "assessment", "report",
                         "history", "workshop", "share", "overview", "audit", "transfer", "security", "system", "action",
-                        "portfolio");
+                        "portfolio", "reminder");
     }
 
     @Test

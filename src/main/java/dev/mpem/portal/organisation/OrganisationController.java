@@ -24,8 +24,10 @@ class OrganisationController {
     private static final String FORM = "organisation/organisation-form";
 
     private final OrganisationService organisations;
+    private final OrganisationConsultants consultants;
 
-    OrganisationController(OrganisationService organisations) {
+    OrganisationController(OrganisationService organisations, OrganisationConsultants consultants) {
+        this.consultants = consultants;
         this.organisations = organisations;
     }
 
@@ -76,5 +78,20 @@ class OrganisationController {
                     Flash.success(redirect, Words.say("organisation.saved"));
                     return "redirect:/organisations/" + id;
                 });
+    }
+
+    /** Who looks after the organisation, as ticked on its page (none ticked: nobody). */
+    @PostMapping("/organisations/{id}/consultants")
+    String assignConsultants(@PathVariable long id,
+            @RequestParam(name = "consultant", required = false) java.util.List<Long> chosen, RedirectAttributes redirect) {
+        try {
+            consultants.assign(id, chosen);
+            Flash.success(redirect, Words.say("organisation.consultants.saved", organisations.get(id).name()));
+        }
+        catch (dev.mpem.portal.shared.InvalidInputException e) {
+            // Only when someone ticked was made an executive or removed meanwhile: the page lists who may be chosen now.
+            Flash.error(redirect, e.getMessage());
+        }
+        return "redirect:/organisations/" + id + "#consultants";
     }
 }

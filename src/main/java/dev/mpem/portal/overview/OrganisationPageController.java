@@ -23,7 +23,11 @@ class OrganisationPageController {
     private final HistoryService history;
     private final Clock clock;
 
-    OrganisationPageController(OrganisationService organisations, HistoryService history, Clock clock) {
+    private final dev.mpem.portal.organisation.OrganisationConsultants consultants;
+
+    OrganisationPageController(OrganisationService organisations, HistoryService history, Clock clock,
+            dev.mpem.portal.organisation.OrganisationConsultants consultants) {
+        this.consultants = consultants;
         this.organisations = organisations;
         this.history = history;
         this.clock = clock;
@@ -34,6 +38,7 @@ class OrganisationPageController {
         model.addAttribute("organisation", organisations.get(id));
         model.addAttribute("timeline", TimelineEntry.newestFirst(history.timeline(id)));
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("consultants", consultants.of(id));
         return "organisation/organisation";
     }
 }

@@ -147,7 +147,7 @@ class SecurityConfiguration {
         };
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico", "/error", "/login", "/login/sso-refused",
-                                "/share/**",
+                                "/share/**", "/unsubscribe/*",
                                 "/join", "/join/**", "/w/**", "/s/**", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole(ADMIN)

@@ -68,17 +68,21 @@ class Tables {
 
     /**
      * Tables of the database that are deliberately not exported: the model (from the migrations),
-     * sessions, the portfolio's read model (rebuilt from the imported assessments), and personal API
-     * tokens (credentials: their owners make new ones in the portal they move to).
+     * sessions, the portfolio's read model (rebuilt from the imported assessments), personal API
+     * tokens (credentials: their owners make new ones in the portal they move to), and the reminder
+     * job's own book-keeping (which day it ran, which reminders went out).
      */
     static final Set<String> NOT_EXPORTED = Set.of("categories", "dimensions", "levels", "level_descriptors",
             "outcomes", "outcome_scenarios", "outcome_dimensions", "flyway_schema_history", "web_sessions",
-            "portfolio_entries", "portfolio_state", "api_tokens");
+            "portfolio_entries", "portfolio_state", "api_tokens", "job_runs", "reminders_sent");
 
     private static final List<Declared> DECLARED = List.of(
             new Declared("organisations", "id", Map.of(), Map.of()),
             new Declared(USERS, "id", Map.of(), Map.of()),
             new Declared("user_organisations", null, Map.of("user_id", USERS, "organisation_id", "organisations"), Map.of()),
+            new Declared("organisation_consultants", null, Map.of("user_id", USERS, "organisation_id", "organisations"),
+                    Map.of()),
+            new Declared("mail_recipients", null, Map.of(), Map.of()),
             new Declared("assessments", "id", Map.of("organisation_id", "organisations",
                     "previous_assessment_id", "assessments"), Map.of()),
             new Declared("assessment_focus_outcomes", null, Map.of("assessment_id", "assessments"), Map.of()),

@@ -49,6 +49,41 @@ class OrganisationPagesTests {
     }
 
     @Test
+    void whoeverCreatesAnOrganisationLooksAfterItUntilOthersAreChosenOnItsPage() throws Exception {
+        var creator = fixtures.user(dev.mpem.portal.account.Role.CONSULTANT);
+        var colleague = fixtures.user(dev.mpem.portal.account.Role.ADMIN);
+        var executive = fixtures.user(dev.mpem.portal.account.Role.EXECUTIVE);
+        String location = mvc.perform(postForm("/organisations").param("name", Fixtures.unique("Tailspin"))
+                        .with(dev.mpem.portal.support.Requests.signedInAs(creator)))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        Document page = Html.of(mvc.perform(get(location).with(dev.mpem.portal.support.Requests.signedInAs(creator)))
+                .andExpect(status().isOk()));
+        assertThat(page.select("#consultants input[checked]").eachAttr("value"))
+                .containsExactly(String.valueOf(creator.id()));
+        // Executives are not offered; consultants and admins are.
+        assertThat(page.select("#consultants input").eachAttr("value")).contains(String.valueOf(colleague.id()))
+                .doesNotContain(String.valueOf(executive.id()));
+
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        Object saved = mvc.perform(postForm("/organisations/" + id + "/consultants")
+                        .param("consultant", String.valueOf(colleague.id()))
+                        .with(dev.mpem.portal.support.Requests.signedInAs(creator)))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("flash");
+        assertThat(((dev.mpem.portal.shared.Flash) saved).message()).contains("consultants of", "are saved");
+        page = Html.of(mvc.perform(get(location).with(dev.mpem.portal.support.Requests.signedInAs(creator)))
+                .andExpect(status().isOk()));
+        assertThat(page.select("#consultants input[checked]").eachAttr("value"))
+                .containsExactly(String.valueOf(colleague.id()));
+        // An executive is refused as a consultant (the page never offers one; a stale page might), and nothing changes.
+        Object refused = mvc.perform(postForm("/organisations/" + id + "/consultants")
+                        .param("consultant", String.valueOf(executive.id()))
+                        .with(dev.mpem.portal.support.Requests.signedInAs(creator)))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("flash");
+        assertThat(((dev.mpem.portal.shared.Flash) refused).message()).isEqualTo("Choose consultants or admins of the portal.");
+        assertThat(fixtures.consultantsOf(id)).containsExactly(colleague.id());
+    }
+
+    @Test
     void theContactEmailIsKeptApartFromTheContactAndCheckedForItsShape() throws Exception {
         String name = Fixtures.unique("Contoso Retail");
         Document refused = Html.of(mvc.perform(postForm("/organisations").param("name", name)

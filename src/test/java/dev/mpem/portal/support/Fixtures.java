@@ -30,6 +30,9 @@ public class Fixtures {
     private final AssessmentService assessments;
     private final AccountService accounts;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private dev.mpem.portal.organisation.OrganisationConsultants consultants;
+
     public Fixtures(OrganisationService organisations, AssessmentService assessments, AccountService accounts) {
         this.organisations = organisations;
         this.assessments = assessments;
@@ -85,5 +88,10 @@ public class Fixtures {
         return assessments.create(organisationId,
                 new AssessmentForm(unique("Assessment"), assessedOn, "Pat Consultant", "CMO, CTO",
                         List.of(focusOutcomes)));
+    }
+
+    /** The accounts that look after an organisation (ids, ascending). */
+    public List<Long> consultantsOf(long organisationId) {
+        return consultants.of(organisationId).stream().filter(c -> c.assigned()).map(c -> c.id()).sorted().toList();
     }
 }
