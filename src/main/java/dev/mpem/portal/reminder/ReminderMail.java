@@ -52,7 +52,7 @@ class ReminderMail {
                 + "<p>" + escape(lead) + "</p>"
                 + "<p><a href=\"" + escape(link) + "\">" + escape(next) + "</a></p>"
                 + "<hr><p style=\"color: #555; font-size: 0.9em\">" + escape(why) + " <a href=\"" + escape(unsubscribe)
-                + "\">" + escape(stop) + "</a></p></body></html>";
+                + "\">" + escape(Words.say("reminder.unsubscribe.link")) + "</a></p></body></html>";
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");

@@ -189,7 +189,7 @@ class ReminderMailTests {
         assertThat(body.get("text")).contains("The next MPEM assessment of " + client.name() + " is due on " + due
                 + ", in 30 days", "https://portal.example/organisations/" + client.id(), "https://portal.example/unsubscribe/");
         assertThat(body.get("html")).contains("<a href=\"https://portal.example/organisations/" + client.id() + "\">",
-                "https://portal.example/unsubscribe/");
+                "https://portal.example/unsubscribe/", "\">Stop reminders to this address</a>");
         MimeMessage action = to(ops).get(0);
         assertThat(to(ops)).hasSize(1);
         assertThat(action.getSubject()).startsWith("Action \u201cLaunch the loyalty pilot\u201d for ");
