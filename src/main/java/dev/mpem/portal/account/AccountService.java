@@ -33,10 +33,12 @@ public class AccountService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SignInAttempts attempts;
+    private final ApiTokenRepository tokens;
 
     AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, GrantableOrganisations organisations,
-            Clock clock, ApplicationEventPublisher events, SignInAttempts attempts) {
+            Clock clock, ApplicationEventPublisher events, SignInAttempts attempts, ApiTokenRepository tokens) {
         this.attempts = attempts;
+        this.tokens = tokens;
         this.events = events;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -125,7 +127,7 @@ public class AccountService {
         boolean lessAccess = (was.enabled() && !now.enabled()) || was.role() != now.role()
                 || (now.role() == Role.EXECUTIVE && !now.organisations().containsAll(was.organisations()));
         if (lessAccess || resetPassword) {
-            events.publishEvent(new AccountAccessChanged(account.username(), null));
+            endAccess(account, actingUsername);
         }
         if (resetPassword) {
             account.changePassword(passwordEncoder.encode(form.password()), clock.instant());
@@ -251,8 +253,8 @@ public class AccountService {
      * no usable password), its name and role following the provider at every sign-in. A disabled
      * account is refused ({@link ProviderAccountDisabledException}).
      */
-    @Transactional
-    public PortalUser signInFromProvider(ProviderIdentity who) {
+    @Transactional(noRollbackFor = ProviderAccountDisabledException.class)
+    public PortalUser signInFromProvider(ProviderIdentity who, String address) {
         Instant now = clock.instant();
         String displayName = Text.abbreviate(Text.singleLine(Text.clean(
                 who.name() != null ? who.name() : who.shownAs())), 200);
@@ -268,7 +270,7 @@ public class AccountService {
         }
         if (!account.enabled()) {
             events.publishEvent(new AccountEvents.SignInRefused(account.username(), AccountEvents.Refusal.DISABLED,
-                    null));
+                    address));
             throw new ProviderAccountDisabledException();
         }
         Phrase before = describe(account.view());
@@ -277,7 +279,7 @@ public class AccountService {
         users.flush();
         if (was != who.role()) {
             // Whatever the person was signed in with elsewhere had the old role: it ends now.
-            events.publishEvent(new AccountAccessChanged(account.username(), null));
+            endAccess(account, "system");
         }
         Phrase after = describe(account.view());
         if (!before.equals(after)) {
@@ -286,11 +288,25 @@ public class AccountService {
         return PortalUserDetailsService.principal(account, now);
     }
 
-    /** A sign-in through the provider refused because none of the person's groups gives a role. */
+    /**
+     * A sign-in through the provider refused because none of the person's groups gives a role. If
+     * the person has an account here (they were taken out of the groups), whatever they were signed
+     * in with ends: their sessions, on every instance, and their API tokens.
+     */
     @Transactional
     public void providerSignInRefused(ProviderIdentity who, String address) {
-        events.publishEvent(new AccountEvents.SignInRefused(Text.abbreviate(who.shownAs(), 100),
-                AccountEvents.Refusal.NO_GROUP, address));
+        UserAccount linked = users.findByOidcIssuerAndOidcSubject(who.issuer(), who.subject()).orElse(null);
+        events.publishEvent(new AccountEvents.SignInRefused(linked != null ? linked.username()
+                : Text.abbreviate("(single sign-on) " + who.shownAs(), 100), AccountEvents.Refusal.NO_GROUP, address));
+        if (linked != null) {
+            endAccess(linked, "system");
+        }
+    }
+
+    /** Every session of the account ends, on every instance, and its API tokens are revoked. */
+    private void endAccess(UserAccount account, String by) {
+        events.publishEvent(new AccountAccessChanged(account.username(), null));
+        tokens.revokeAllOf(account.id(), clock.instant(), by);
     }
 
     /** The provider's name for the person as a username the portal accepts, numbered when it is taken. */

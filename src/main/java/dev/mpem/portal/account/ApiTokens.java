@@ -114,31 +114,38 @@ public class ApiTokens {
     }
 
     /**
-     * The person a presented token acts for, counting the use; empty (and recorded) when the token is
+     * What a presented token is worth: the person it acts for, or none; {@code known} says whether it
+     * is a token the portal made (expired, revoked or of a disabled account) rather than a guess.
+     */
+    public record Check(Optional<PortalUser> user, boolean known) {
+    }
+
+    /**
+     * The person a presented token acts for, counting the use; none (and recorded) when the token is
      * unknown, expired, revoked, or its account is disabled. {@code address} is the caller's.
      */
     @Transactional
-    public Optional<PortalUser> authenticate(String presented, String address) {
+    public Check authenticate(String presented, String address) {
         Instant now = clock.instant();
         Optional<ApiToken> found = presented == null || presented.length() > 200 || !presented.startsWith(PREFIX)
                 ? Optional.empty() : tokens.findByTokenHash(hash(presented));
         if (found.isEmpty()) {
             refused(null, AccountEvents.TokenRefusal.UNKNOWN, address);
-            return Optional.empty();
+            return new Check(Optional.empty(), false);
         }
         ApiToken token = found.get();
         UserAccount owner = users.findById(token.userId()).orElseThrow();
         if (!token.usableAt(now)) {
             refused(owner.username(), token.view(now).status() == ApiTokenView.Status.REVOKED
                     ? AccountEvents.TokenRefusal.REVOKED : AccountEvents.TokenRefusal.EXPIRED, address);
-            return Optional.empty();
+            return new Check(Optional.empty(), true);
         }
         if (!owner.enabled()) {
             refused(owner.username(), AccountEvents.TokenRefusal.DISABLED, address);
-            return Optional.empty();
+            return new Check(Optional.empty(), true);
         }
         tokens.recordUse(token.id(), now);
-        return Optional.of(PortalUserDetailsService.principal(owner, now));
+        return new Check(Optional.of(PortalUserDetailsService.principal(owner, now)), true);
     }
 
     private void refused(String username, AccountEvents.TokenRefusal why, String address) {

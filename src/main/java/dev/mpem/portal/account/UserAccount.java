@@ -169,7 +169,7 @@ class UserAccount {
 
     UserView view() {
         return new UserView(id, username, displayName, role, enabled, lockedUntil, Set.copyOf(organisationIds),
-                createdAt, email);
+                createdAt, email, oidcSubject != null);
     }
 
     Long id() {

@@ -80,7 +80,8 @@ class Organisation {
         this.industry = industry.industry();
         this.industryOther = industry.other();
         this.contact = details.contact();
-        this.contactEmail = details.contactEmail();
+        this.contactEmail = details.contactEmail() == null || details.contactEmail().isEmpty() ? null
+                : details.contactEmail();
         this.notes = details.notes();
         this.reassessMonths = details.reassessMonths() == null ? reassessMonths : details.reassessMonths();
         this.nextAssessmentDue = dueAfter(lastCompletedOn);

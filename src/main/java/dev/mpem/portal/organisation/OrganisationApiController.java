@@ -53,7 +53,7 @@ class OrganisationApiController {
     @Operation(summary = "Change an organisation")
     OrganisationJson update(@PathVariable long id, @Valid @RequestBody OrganisationForm form,
             @RequestParam(name = "version", required = false) Long version) {
-        return OrganisationJson.of(organisations.update(id, keepingOtherWords(id, form), version));
+        return OrganisationJson.of(organisations.update(id, keepingContactEmail(id, keepingOtherWords(id, form)), version));
     }
 
     /**
@@ -69,6 +69,19 @@ class OrganisationApiController {
                 ? new OrganisationForm(form.name(), form.industry(), stored.industryOther(), form.contact(),
                         form.contactEmail(), form.notes(), form.reassessMonths())
                 : form;
+    }
+
+    /**
+     * A client written before organisations had a contact e-mail sends none: the stored one is kept
+     * (send {@code "contactEmail": ""} to remove it).
+     */
+    private OrganisationForm keepingContactEmail(long id, OrganisationForm form) {
+        if (form.contactEmail() != null) {
+            return form;
+        }
+        String stored = organisations.get(id).contactEmail();
+        return new OrganisationForm(form.name(), form.industry(), form.industryOther(), form.contact(),
+                stored == null ? "" : stored, form.notes(), form.reassessMonths());
     }
 
     /** {@code nextAssessmentDue} is null before the organisation has a completed assessment. */

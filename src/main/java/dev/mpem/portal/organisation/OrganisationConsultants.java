@@ -47,11 +47,15 @@ public class OrganisationConsultants {
     public record Consultant(long id, String name, boolean assigned) {
     }
 
-    /** Everyone who may look after the organisation (enabled consultants and admins, by name), marked when they do. */
+    /**
+     * Everyone who may look after the organisation (enabled consultants and admins, by name), marked
+     * when they do. Someone assigned who was disabled or made an executive since is not listed (and
+     * gets no reminders); saving the page drops them.
+     */
     public List<Consultant> of(long organisationId) {
         Set<Long> assigned = assigned(organisationId);
         return accounts.all().stream()
-                .filter(user -> assigned.contains(user.id()) || (user.enabled() && user.role() != Role.EXECUTIVE))
+                .filter(user -> user.enabled() && user.role() != Role.EXECUTIVE)
                 .sorted(java.util.Comparator.comparing(UserView::displayName, String.CASE_INSENSITIVE_ORDER))
                 .map(user -> new Consultant(user.id(), user.displayName(), assigned.contains(user.id()))).toList();
     }
@@ -68,7 +72,7 @@ public class OrganisationConsultants {
         Set<Long> chosen = new TreeSet<>(userIds == null ? List.of() : userIds);
         List<UserView> everyone = accounts.all();
         List<Long> refused = chosen.stream().filter(id -> everyone.stream()
-                .noneMatch(user -> user.id() == id && user.role() != Role.EXECUTIVE)).toList();
+                .noneMatch(user -> user.id() == id && user.enabled() && user.role() != Role.EXECUTIVE)).toList();
         if (!refused.isEmpty()) {
             throw new InvalidInputException("consultants", Words.say("organisation.consultants.unknown"), refused);
         }

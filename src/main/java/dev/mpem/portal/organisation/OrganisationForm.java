@@ -39,7 +39,9 @@ public record OrganisationForm(
         industry = choice.code();
         industryOther = choice.other();
         contact = Text.singleLine(contact);
-        contactEmail = Text.singleLine(contactEmail);
+        // Blank is "no contact e-mail" (""); null is "not sent" (an API client from before the field
+        // existed), which an update reads as "keep the stored one".
+        contactEmail = contactEmail == null ? null : java.util.Objects.requireNonNullElse(Text.singleLine(contactEmail), "");
         notes = Text.multiLine(notes);
     }
 

@@ -166,14 +166,18 @@ public class Reminders {
         return weeks == 0 ? Reminder.Occasion.DUE : weeks <= overdue ? Reminder.Occasion.values()[1 + (int) weeks] : null;
     }
 
-    /** The organisation's contact e-mail and its enabled consultants' addresses, each once (compared in lower case). */
+    /**
+     * The organisation's contact e-mail and its consultants' addresses, each once (compared in lower
+     * case): only enabled accounts that are still consultants or admins (one made an executive since
+     * may not see the organisation).
+     */
     private List<String> recipients(Reminder reminder) {
         Set<String> addresses = new LinkedHashSet<>();
         if (reminder.contactEmail() != null) {
             addresses.add(reminder.contactEmail().toLowerCase(Locale.ROOT));
         }
         jdbc.sql("select u.email from organisation_consultants c join users u on u.id = c.user_id"
-                + " where c.organisation_id = ? and u.enabled = true and u.email is not null")
+                + " where c.organisation_id = ? and u.enabled = true and u.role <> 'EXECUTIVE' and u.email is not null")
                 .param(reminder.organisationId()).query(String.class).list()
                 .forEach(address -> addresses.add(address.toLowerCase(Locale.ROOT)));
         return List.copyOf(addresses);

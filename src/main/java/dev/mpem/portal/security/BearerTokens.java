@@ -33,6 +33,13 @@ class BearerTokens extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
+    /**
+     * Set on a request whose token the portal made but refused (expired, revoked, disabled account):
+     * a forgotten script is not a guesser, so {@link FailureThrottle} does not count it against the
+     * address (a whole office behind one address would be slowed down by it).
+     */
+    static final String KNOWN_TOKEN_REFUSED = BearerTokens.class.getName() + ".KNOWN_TOKEN_REFUSED";
+
     private final ApiTokens tokens;
     private final JsonMapper json;
     private final RequestAttributeSecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
@@ -55,8 +62,12 @@ class BearerTokens extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip();
-        Optional<PortalUser> user = tokens.authenticate(token, request.getRemoteAddr());
+        ApiTokens.Check check = tokens.authenticate(token, request.getRemoteAddr());
+        Optional<PortalUser> user = check.user();
         if (user.isEmpty()) {
+            if (check.known()) {
+                request.setAttribute(KNOWN_TOKEN_REFUSED, Boolean.TRUE);
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"MPEM portal\", error=\"invalid_token\"");
             ApiError error = ApiError.of(401, "UNAUTHORIZED", Words.say("api.token.refused"));
             response.setStatus(401);

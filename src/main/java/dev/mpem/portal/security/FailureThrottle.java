@@ -27,7 +27,7 @@ import dev.mpem.portal.shared.Words;
 
 /**
  * Slows down guessing from one client address: every wrong password (sign-in page or HTTP Basic),
- * every refused API token, and every unknown or closed join code takes a token from the address's bucket
+ * every API token the portal never made, and every unknown or closed join code takes a token from the address's bucket
  * ({@code portal.throttle.failures} per {@code portal.throttle.period}); with the bucket empty, such
  * requests get 429 until it refills. Successful requests never take a token, so a whole workshop room
  * behind one address is not slowed down by using the portal. Kept per instance, in memory.
@@ -78,7 +78,7 @@ class FailureThrottle extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-        if (failed(kind, response)) {
+        if (failed(kind, response) && request.getAttribute(BearerTokens.KNOWN_TOKEN_REFUSED) == null) {
             buckets.get(address, a -> newBucket()).tryConsume(1);
         }
     }

@@ -91,7 +91,7 @@ final class ProviderSignIn {
                 throw new OAuth2AuthenticationException(new OAuth2Error("no-group"));
             }
             try {
-                return new SignedIn(accounts.signInFromProvider(who), person);
+                return new SignedIn(accounts.signInFromProvider(who, address()), person);
             }
             catch (AccountService.ProviderAccountDisabledException e) {
                 throw new OAuth2AuthenticationException(new OAuth2Error("disabled"));
@@ -235,11 +235,19 @@ final class ProviderSignIn {
         }
     }
 
-    /** The provider's registration, from its discovery document, read when first needed (and again until it is read). */
+    /**
+     * The provider's registration, from its discovery document, read when first needed (and again until
+     * it is read). One request reads it at a time; others wait two seconds at most, and a failure is
+     * remembered for a minute, so a slow or absent provider never holds the portal's threads.
+     */
     private static final class Discovered implements ClientRegistrationRepository {
 
+        private static final long RETRY_AFTER_MILLIS = 60_000;
+
         private final SingleSignOn sso;
+        private final java.util.concurrent.locks.ReentrantLock reading = new java.util.concurrent.locks.ReentrantLock();
         private volatile ClientRegistration registration;
+        private volatile long failedAt;
 
         Discovered(SingleSignOn sso) {
             this.sso = sso;
@@ -251,23 +259,45 @@ final class ProviderSignIn {
                 return null;
             }
             ClientRegistration found = registration;
-            if (found == null) {
-                synchronized (this) {
-                    found = registration;
-                    if (found == null) {
-                        ClientRegistration.Builder builder = ClientRegistrations.fromIssuerLocation(sso.issuerUri())
-                                .registrationId(SingleSignOn.REGISTRATION).clientId(sso.clientId())
-                                .scope("openid", "profile", "email")
-                                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}");
-                        // Without a secret the portal is a public client: PKCE alone protects the code.
-                        found = sso.clientSecret().isBlank()
-                                ? builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE).build()
-                                : builder.clientSecret(sso.clientSecret()).build();
-                        registration = found;
-                    }
+            if (found != null) {
+                return found;
+            }
+            if (System.currentTimeMillis() - failedAt < RETRY_AFTER_MILLIS) {
+                throw new IllegalStateException("The provider's discovery document failed less than a minute ago");
+            }
+            try {
+                if (!reading.tryLock(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("The provider's discovery document is being read");
                 }
             }
-            return found;
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the provider's discovery document was read", e);
+            }
+            try {
+                if (registration == null) {
+                    registration = discover();
+                }
+                return registration;
+            }
+            catch (RuntimeException e) {
+                failedAt = System.currentTimeMillis();
+                throw e;
+            }
+            finally {
+                reading.unlock();
+            }
+        }
+
+        private ClientRegistration discover() {
+            ClientRegistration.Builder builder = ClientRegistrations.fromIssuerLocation(sso.issuerUri())
+                    .registrationId(SingleSignOn.REGISTRATION).clientId(sso.clientId())
+                    .scope("openid", "profile", "email")
+                    .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}");
+            // Without a secret the portal is a public client: PKCE alone protects the code.
+            return sso.clientSecret().isBlank()
+                    ? builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE).build()
+                    : builder.clientSecret(sso.clientSecret()).build();
         }
     }
 }

@@ -196,9 +196,31 @@ class ApiTokenTests {
         accounts.update(consultant.id(), new UserForm(consultant.username(), consultant.displayName(), null,
                 Role.CONSULTANT.name(), List.of(), false), "an-admin");
         assertThat(call("GET", "/api/model", kept, null).statusCode()).isEqualTo(401);
+        // Disabling ended the account's access for good: enabled again, its old tokens stay revoked.
+        accounts.update(consultant.id(), new UserForm(consultant.username(), consultant.displayName(), null,
+                Role.CONSULTANT.name(), List.of(), true), "an-admin");
+        assertThat(call("GET", "/api/model", kept, null).statusCode()).isEqualTo(401);
+        // Disabling the account revoked its tokens at once (and they stay revoked).
         assertThat(auditOf(consultant.username(), "API_TOKEN_REFUSED")).containsExactly(
                 "An API call was refused: the token has expired (from 127.0.0.1).",
-                "An API call was refused: the token\u2019s account is disabled (from 127.0.0.1).");
+                "An API call was refused: the token was revoked (from 127.0.0.1).",
+                "An API call was refused: the token was revoked (from 127.0.0.1).");
+        assertThat(jdbc.queryForObject("select revoked_by from api_tokens where token_hash = ?", String.class,
+                ApiTokens.hash(kept))).isEqualTo("an-admin");
+    }
+
+    @Test
+    void anAdminsPasswordResetRevokesTheAccountsTokens() throws Exception {
+        UserView consultant = fixtures.user(Role.CONSULTANT);
+        String token = createToken(signedIn(consultant), "Before the reset", "90");
+        assertThat(call("GET", "/api/model", token, null).statusCode()).isEqualTo(200);
+
+        accounts.update(consultant.id(), new UserForm(consultant.username(), consultant.displayName(),
+                "a brand new passphrase here", Role.CONSULTANT.name(), List.of(), true), "an-admin");
+
+        assertThat(call("GET", "/api/model", token, null).statusCode()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("select revoked_by from api_tokens where token_hash = ?", String.class,
+                ApiTokens.hash(token))).isEqualTo("an-admin");
     }
 
     @Test

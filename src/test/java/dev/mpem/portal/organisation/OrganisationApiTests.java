@@ -40,6 +40,17 @@ class OrganisationApiTests {
                         .content("{\"name\": \"" + name + "\", \"contactEmail\": \"cx@fabrikam.example\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.contactEmail", is("cx@fabrikam.example")));
+        String all = mvc.perform(get("/api/organisations")).andReturn().getResponse().getContentAsString();
+        long organisation = com.jayway.jsonpath.JsonPath.<java.util.List<Integer>>read(all,
+                "$[?(@.name == '" + name + "')].id").get(0);
+        // A client from before the field existed sends none: the stored address stays.
+        mvc.perform(put("/api/organisations/" + organisation).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"" + name + "\", \"contact\": \"Kim\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.contactEmail", is("cx@fabrikam.example")));
+        // An empty one removes it.
+        mvc.perform(put("/api/organisations/" + organisation).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"" + name + "\", \"contactEmail\": \"\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.contactEmail").value(org.hamcrest.Matchers.nullValue()));
     }
 
     @Test

@@ -153,7 +153,10 @@ class ReminderMailTests {
         UserView gone = accounts.create(new UserForm("gone-" + run, "Gone Consultant", "a long consultant passphrase",
                 Role.CONSULTANT.name(), List.of(), false));
         accounts.changeEmail(gone.username(), "gone-" + run + "@consultancy.example");
-        for (UserView user : List.of(consultant, gone)) {
+        UserView demoted = accounts.create(new UserForm("demoted-" + run, "Made Executive", "a long consultant passphrase",
+                Role.EXECUTIVE.name(), List.of(), true));
+        accounts.changeEmail(demoted.username(), "demoted-" + run + "@consultancy.example");
+        for (UserView user : List.of(consultant, gone, demoted)) {
             jdbc.update("insert into organisation_consultants (organisation_id, user_id) values (?, ?)", client.id(),
                     user.id());
         }
@@ -179,6 +182,7 @@ class ReminderMailTests {
         assertThat(toContact).hasSize(1);
         assertThat(toCasey).hasSize(1);
         assertThat(to("gone-" + run + "@consultancy.example")).as("a disabled account gets nothing").isEmpty();
+        assertThat(to("demoted-" + run + "@consultancy.example")).as("an executive now gets nothing").isEmpty();
         String due = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
                 .format(TODAY.plusDays(30));
         MimeMessage reassessment = toContact.get(0);

@@ -202,6 +202,21 @@ class SingleSignOnTests {
         assertThat(old.statusCode()).isEqualTo(302);
         assertThat(old.headers().firstValue("Location").orElse("")).endsWith("/login");
 
+        // Taken out of every mapped group: refused, and what the person was signed in with ends, tokens too.
+        long accountId = jdbc().queryForObject("select id from users where oidc_subject = ?", Long.class, username);
+        jdbc().update("insert into api_tokens (user_id, name, token_hash, token_hint, created_at, expires_at)"
+                + " values (?, 'Script', ?, 'mpem_test', current_timestamp, ?)", accountId, dev.mpem.portal.shared.Secrets.hash(username),
+                java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(3600)));
+        TestIdentityProvider.person(people, username, "staff");
+        HttpResponse<String> refused = new Visitor().signInThroughProvider(username);
+        assertThat(refused.request().uri().getPath()).isEqualTo("/login/sso-refused");
+        HttpResponse<String> ended = later.get(portalBase + "/organisations");
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(jdbc().queryForObject("select count(*) from api_tokens where user_id = ? and revoked_at is null",
+                Integer.class, accountId)).isZero();
+        assertThat(audit(AuditAction.SIGN_IN_FAILED)).anyMatch(entry -> entry.startsWith(account.get("USERNAME") + ":")
+                && entry.contains("none of the person\u2019s groups"));
+
         // And back to executive: the groups decide, every time.
         TestIdentityProvider.person(people, username, "portal-executives");
         Visitor third = new Visitor();
@@ -226,7 +241,8 @@ class SingleSignOnTests {
         assertThat(refused.select("a[href=/login]")).isNotEmpty();
         assertThat(jdbc().queryForObject("select count(*) from users where oidc_subject = ?", Integer.class, username))
                 .isZero();
-        assertThat(audit(AuditAction.SIGN_IN_FAILED)).anyMatch(entry -> entry.startsWith(username + ":")
+        // Named as the provider names them, marked so that no local account of that name is blamed.
+        assertThat(audit(AuditAction.SIGN_IN_FAILED)).anyMatch(entry -> entry.startsWith("(single sign-on) " + username + ":")
                 && entry.contains("none of the person\u2019s groups gives a role"));
     }
 
@@ -240,6 +256,8 @@ class SingleSignOnTests {
 
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(Html.of(page.body()).selectFirst("main").text()).contains("your portal account is disabled");
+        String local = jdbc().queryForObject("select username from users where oidc_subject = ?", String.class, username);
+        assertThat(audit(AuditAction.SIGN_IN_FAILED)).contains(local + ": Sign-in refused (account disabled) from 127.0.0.1.");
     }
 
     @Test
