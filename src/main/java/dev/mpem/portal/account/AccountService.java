@@ -84,6 +84,9 @@ public class AccountService {
         UserAccount account = new UserAccount(form.username(), displayName(form), passwordEncoder.encode(form.password()),
                 role, clock.instant());
         account.update(displayName(form), role, form.enabledOrDefault(), granted, clock.instant());
+        if (form.email() != null && !form.email().isEmpty()) {
+            account.changeEmail(form.email(), clock.instant());
+        }
         try {
             users.saveAndFlush(account);
         }
@@ -122,6 +125,9 @@ public class AccountService {
         Phrase before = describe(account.view());
         UserView was = account.view();
         account.update(displayName(form), role, form.enabledOrDefault(), granted, clock.instant());
+        if (form.email() != null) {
+            account.changeEmail(form.email().isEmpty() ? null : form.email(), clock.instant());
+        }
         UserView now = account.view();
         // Less access, or a new password: whatever the person is signed in with ends now, everywhere.
         boolean lessAccess = (was.enabled() && !now.enabled()) || was.role() != now.role()

@@ -88,6 +88,28 @@ class AccountPagesTests {
     }
 
     @Test
+    void anAdminGivesAnAccountItsEmailAddress() throws Exception {
+        UserView admin = fixtures.user(Role.ADMIN);
+        String username = "mail." + System.nanoTime();
+        Document refused = Html.of(mvc.perform(postForm("/admin/users").with(signedInAs(admin)).param("username", username)
+                        .param("displayName", "Mo Mail").param("password", Fixtures.PASSWORD).param("role", "CONSULTANT")
+                        .param("email", "mo at example"))
+                .andExpect(status().isBadRequest()));
+        assertThat(refused.selectFirst("#email-error").text()).isEqualTo("Enter an e-mail address such as name@example.com.");
+        assertThat(refused.selectFirst("#email").val()).isEqualTo("mo at example");
+
+        mvc.perform(postForm("/admin/users").with(signedInAs(admin)).param("username", username)
+                        .param("displayName", "Mo Mail").param("password", Fixtures.PASSWORD).param("role", "CONSULTANT")
+                        .param("email", "mo@example.com"))
+                .andExpect(status().is3xxRedirection());
+        UserView created = accounts.all().stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow();
+        assertThat(created.email()).isEqualTo("mo@example.com");
+        Document edit = Html.of(mvc.perform(get("/admin/users/" + created.id()).with(signedInAs(admin)))
+                .andExpect(status().isOk()));
+        assertThat(edit.selectFirst("#email").val()).isEqualTo("mo@example.com");
+    }
+
+    @Test
     void anAdminDisablesAnAccountAndResetsAPassword() throws Exception {
         UserView admin = fixtures.user(Role.ADMIN);
         UserView consultant = fixtures.user(Role.CONSULTANT);
