@@ -111,6 +111,12 @@ public final class AccountEvents {
         public String actor() { return username; }
     }
 
+    /** An admin revoked someone's API token (the admin is the actor). */
+    public record ApiTokenRevokedByAdmin(String owner, String name) implements Audited {
+        public String action() { return "API_TOKEN_REVOKED"; }
+        public Phrase details() { return Phrase.of("audit.API_TOKEN_REVOKED.admin", name, owner); }
+    }
+
     /** Why a presented API token was refused. */
     public enum TokenRefusal { UNKNOWN, EXPIRED, REVOKED, DISABLED }
 

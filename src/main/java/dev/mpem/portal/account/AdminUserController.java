@@ -25,9 +25,11 @@ class AdminUserController {
     private final GrantableOrganisations organisations;
     private final CurrentUser currentUser;
     private final java.time.Clock clock;
+    private final ApiTokens tokens;
 
     AdminUserController(AccountService accounts, GrantableOrganisations organisations, CurrentUser currentUser,
-            java.time.Clock clock) {
+            java.time.Clock clock, ApiTokens tokens) {
+        this.tokens = tokens;
         this.accounts = accounts;
         this.organisations = organisations;
         this.currentUser = currentUser;
@@ -80,6 +82,14 @@ class AdminUserController {
         return "redirect:/admin/users/" + id;
     }
 
+    /** An admin revokes one of the account's API tokens (e.g. one a script leaked). */
+    @PostMapping("/admin/users/{id}/tokens/{tokenId}/revoke")
+    String revokeToken(@PathVariable long id, @PathVariable long tokenId, RedirectAttributes redirect) {
+        ApiTokenView revoked = tokens.revokeAsAdmin(id, tokenId, currentUser.username());
+        Flash.success(redirect, Words.say("token.revoked.flash", revoked.name()));
+        return "redirect:/admin/users/" + id + "#tokens";
+    }
+
     /** The account form; its password field is never filled in from what was typed. */
     private String form(Model model, UserForm form, UserView user) {
         model.addAttribute("form", form);
@@ -87,6 +97,7 @@ class AdminUserController {
         model.addAttribute("now", clock.instant());
         model.addAttribute("roles", Role.values());
         model.addAttribute("organisations", organisations.all());
+        model.addAttribute("tokens", user == null ? java.util.List.of() : tokens.ofAccount(user.id()));
         return FORM;
     }
 }

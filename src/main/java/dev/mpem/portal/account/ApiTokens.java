@@ -113,6 +113,25 @@ public class ApiTokens {
         return token.view(now);
     }
 
+    /** An account's tokens, newest first, for the admin's page of that account. */
+    public List<ApiTokenView> ofAccount(long userId) {
+        Instant now = clock.instant();
+        return tokens.findByUserIdOrderByCreatedAtDescIdDesc(userId).stream().map(token -> token.view(now)).toList();
+    }
+
+    /** An admin revokes one of an account's tokens (revoking it again changes nothing). */
+    @Transactional
+    public ApiTokenView revokeAsAdmin(long userId, long tokenId, String admin) {
+        ApiToken token = tokens.findById(tokenId).filter(t -> t.userId() == userId)
+                .orElseThrow(TokenNotFoundException::new);
+        Instant now = clock.instant();
+        if (token.revoke(admin, now)) {
+            String owner = users.findById(userId).map(UserAccount::username).orElse("?");
+            events.publishEvent(new AccountEvents.ApiTokenRevokedByAdmin(owner, token.name()));
+        }
+        return token.view(now);
+    }
+
     /**
      * What a presented token is worth: the person it acts for, or none; {@code known} says whether it
      * is a token the portal made (expired, revoked or of a disabled account) rather than a guess.

@@ -210,6 +210,31 @@ class ApiTokenTests {
     }
 
     @Test
+    void anAdminSeesAnAccountsTokensAndRevokesOne() throws Exception {
+        UserView consultant = fixtures.user(Role.CONSULTANT);
+        String token = createToken(signedIn(consultant), "Leaked script", "30");
+        long id = jdbc.queryForObject("select id from api_tokens where token_hash = ?", Long.class, ApiTokens.hash(token));
+        UserView admin = fixtures.user(Role.ADMIN);
+        Browser browser = signedIn(admin);
+
+        Document page = Html.of(browser.get("/admin/users/" + consultant.id()).body());
+        assertThat(page.selectFirst("#token-" + id).text()).contains("Leaked script", token.substring(0, 9), "Active")
+                .doesNotContain(token);
+        HttpResponse<String> revoked = browser.submit("/admin/users/" + consultant.id(),
+                "/admin/users/" + consultant.id() + "/tokens/" + id + "/revoke", Map.of());
+        assertThat(revoked.statusCode()).isEqualTo(302);
+
+        assertThat(call("GET", "/api/model", token, null).statusCode()).isEqualTo(401);
+        assertThat(Html.of(browser.get("/admin/users/" + consultant.id()).body()).selectFirst("#token-" + id).text())
+                .contains("Revoked");
+        assertThat(auditOf(admin.username(), "API_TOKEN_REVOKED")).containsExactly("API token \u2018Leaked script\u2019 of "
+                + consultant.username() + " revoked by an admin.");
+        // A consultant cannot reach it.
+        assertThat(signedIn(fixtures.user(Role.CONSULTANT)).submit("/account", "/admin/users/" + consultant.id()
+                + "/tokens/" + id + "/revoke", Map.of()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void anAdminsPasswordResetRevokesTheAccountsTokens() throws Exception {
         UserView consultant = fixtures.user(Role.CONSULTANT);
         String token = createToken(signedIn(consultant), "Before the reset", "90");
