@@ -207,19 +207,16 @@ public class AccountService {
         return chosen;
     }
 
-    /** A plain check of an address's shape: something, one @, a domain with a dot; no spaces. */
-    static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
     /** Sets where reminders to the person go; blank removes the address. Answers the address stored. */
     @Transactional
     public String changeEmail(String username, String address) {
         UserAccount account = users.findByUsername(UserAccount.normalise(username))
                 .orElseThrow(() -> new InvalidInputException("email", Words.say("account.notFound"), null));
         String typed = Text.singleLine(address);
-        if (typed != null && typed.length() > 320) {
+        if (typed != null && typed.length() > dev.mpem.portal.shared.EmailAddress.MAX) {
             throw new InvalidInputException("email", Words.say("email.size"), Text.abbreviate(typed, 80));
         }
-        if (typed != null && !EMAIL.matcher(typed).matches()) {
+        if (typed != null && !dev.mpem.portal.shared.EmailAddress.valid(typed)) {
             throw new InvalidInputException("email", Words.say("email.invalid"), typed);
         }
         account.changeEmail(typed, clock.instant());
@@ -334,6 +331,11 @@ public class AccountService {
         ProviderAccountDisabledException() {
             super("The portal account is disabled");
         }
+    }
+
+    /** Enabled consultants and admins, by name: who may look after an organisation. */
+    public List<Colleague> colleagues() {
+        return users.colleagues(List.of(Role.CONSULTANT, Role.ADMIN));
     }
 
     /** The account with this username (any case), if there is one. */

@@ -14,6 +14,12 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByOidcIssuerAndOidcSubject(String oidcIssuer, String oidcSubject);
 
+    /** Enabled accounts of the roles given, without their grants (one statement). */
+    @org.springframework.data.jpa.repository.Query("select new dev.mpem.portal.account.Colleague(u.id, u.displayName)"
+            + " from UserAccount u where u.enabled = true and u.role in :roles order by lower(u.displayName), u.id")
+    java.util.List<Colleague> colleagues(@org.springframework.data.repository.query.Param("roles")
+            java.util.Collection<Role> roles);
+
     List<UserAccount> findAllByOrderByUsername();
 
     /** Usernames and display names of these accounts, in one statement. */

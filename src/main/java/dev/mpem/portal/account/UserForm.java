@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.mpem.portal.shared.PlainName;
+import dev.mpem.portal.shared.EmailAddress;
 import dev.mpem.portal.shared.Text;
 
 /**
@@ -26,8 +27,8 @@ public record UserForm(
         String role,
         List<Long> organisations,
         Boolean enabled,
-        @jakarta.validation.constraints.Email(message = "{email.invalid}")
-        @Size(max = 320, message = "{email.size}")
+        @Pattern(regexp = "|" + EmailAddress.REGEXP, message = "{email.invalid}")
+        @Size(max = EmailAddress.MAX, message = "{email.size}")
         String email) {
 
     public UserForm {

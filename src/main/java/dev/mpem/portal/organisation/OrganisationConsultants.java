@@ -1,6 +1,5 @@
 package dev.mpem.portal.organisation;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.mpem.portal.account.AccountService;
+import dev.mpem.portal.account.Colleague;
 import dev.mpem.portal.account.CurrentUser;
 import dev.mpem.portal.account.Role;
-import dev.mpem.portal.account.UserView;
 import dev.mpem.portal.shared.InvalidInputException;
 import dev.mpem.portal.shared.Phrase;
 import dev.mpem.portal.shared.Words;
@@ -54,10 +53,9 @@ public class OrganisationConsultants {
      */
     public List<Consultant> of(long organisationId) {
         Set<Long> assigned = assigned(organisationId);
-        return accounts.all().stream()
-                .filter(user -> user.enabled() && user.role() != Role.EXECUTIVE)
-                .sorted(java.util.Comparator.comparing(UserView::displayName, String.CASE_INSENSITIVE_ORDER))
-                .map(user -> new Consultant(user.id(), user.displayName(), assigned.contains(user.id()))).toList();
+        return accounts.colleagues().stream()
+                .map(colleague -> new Consultant(colleague.id(), colleague.displayName(), assigned.contains(colleague.id())))
+                .toList();
     }
 
     private Set<Long> assigned(long organisationId) {
@@ -70,9 +68,8 @@ public class OrganisationConsultants {
     public List<Consultant> assign(long organisationId, Collection<Long> userIds) {
         organisations.get(organisationId);
         Set<Long> chosen = new TreeSet<>(userIds == null ? List.of() : userIds);
-        List<UserView> everyone = accounts.all();
-        List<Long> refused = chosen.stream().filter(id -> everyone.stream()
-                .noneMatch(user -> user.id() == id && user.enabled() && user.role() != Role.EXECUTIVE)).toList();
+        List<Colleague> colleagues = accounts.colleagues();
+        List<Long> refused = chosen.stream().filter(id -> colleagues.stream().noneMatch(c -> c.id() == id)).toList();
         if (!refused.isEmpty()) {
             throw new InvalidInputException("consultants", Words.say("organisation.consultants.unknown"), refused);
         }
@@ -85,8 +82,7 @@ public class OrganisationConsultants {
             jdbc.sql("insert into organisation_consultants (organisation_id, user_id) values (?, ?)")
                     .param(organisationId).param(userId).update();
         }
-        List<String> names = new ArrayList<>();
-        everyone.stream().filter(user -> chosen.contains(user.id())).forEach(user -> names.add(user.displayName()));
+        List<String> names = colleagues.stream().filter(c -> chosen.contains(c.id())).map(Colleague::displayName).toList();
         events.publishEvent(new OrganisationEvents.OrganisationChanged(organisationId, List.of(names.isEmpty()
                 ? Phrase.of("audit.change.consultants.none") : Phrase.of("audit.change.consultants",
                         String.join(", ", names)))));

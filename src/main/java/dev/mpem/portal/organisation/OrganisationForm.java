@@ -1,12 +1,13 @@
 package dev.mpem.portal.organisation;
 
-import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import dev.mpem.portal.shared.PlainName;
+import dev.mpem.portal.shared.EmailAddress;
 import dev.mpem.portal.shared.Text;
 
 /**
@@ -24,8 +25,8 @@ public record OrganisationForm(
         String industryOther,
         @Size(max = 500, message = "{organisation.contact.size}")
         String contact,
-        @Email(message = "{email.invalid}")
-        @Size(max = 320, message = "{email.size}")
+        @Pattern(regexp = "|" + EmailAddress.REGEXP, message = "{email.invalid}")
+        @Size(max = EmailAddress.MAX, message = "{email.size}")
         String contactEmail,
         @Size(max = 4000, message = "{organisation.notes.size}")
         String notes,

@@ -72,11 +72,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, ApiTokens tokens) throws Exception {
-        AuthenticationEntryPoint unauthorised = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"MPEM portal\", charset=\"UTF-8\"");
-            write(json, response, ApiError.of(401, "UNAUTHORIZED",
-                    Words.say("api.unauthorised")));
-        };
+        AuthenticationEntryPoint unauthorised = unauthorised(json);
         AccessDeniedHandler forbidden = (request, response, e) -> write(json, response,
                 ApiError.of(403, "FORBIDDEN", Words.say("api.forbidden")));
         http.securityMatcher("/api/**")
@@ -113,10 +109,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiDocs(HttpSecurity http, JsonMapper json, ApiTokens tokens) throws Exception {
-        AuthenticationEntryPoint unauthorised = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"MPEM portal\", charset=\"UTF-8\"");
-            write(json, response, ApiError.of(401, "UNAUTHORIZED", Words.say("api.unauthorised")));
-        };
+        AuthenticationEntryPoint unauthorised = unauthorised(json);
         MediaTypeRequestMatcher browser = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         browser.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
         http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
@@ -177,6 +170,14 @@ class SecurityConfiguration {
                     .addFilterBefore(provider.reachable(), OAuth2AuthorizationRequestRedirectFilter.class);
         }
         return http.build();
+    }
+
+    /** 401 for a script without valid credentials: a problem body, and how to authenticate. */
+    private static AuthenticationEntryPoint unauthorised(JsonMapper json) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"MPEM portal\", charset=\"UTF-8\"");
+            write(json, response, ApiError.of(401, "UNAUTHORIZED", Words.say("api.unauthorised")));
+        };
     }
 
     private static void write(JsonMapper json, HttpServletResponse response, ApiError error) throws java.io.IOException {
