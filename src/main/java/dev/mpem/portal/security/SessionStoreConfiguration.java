@@ -10,17 +10,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.session.autoconfigure.SessionTimeout;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
+
+import dev.mpem.portal.shared.DatabaseNotifications;
 
 /**
  * Signed-in sessions in the shared database, through {@link StoredSessions}; Spring Session's filter
@@ -34,9 +38,41 @@ class SessionStoreConfiguration {
 
     @Bean
     StoredSessions sessionRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-            SessionTimeout timeout, Clock clock, @Value("${portal.sessions.cached:2000}") long cachedSessions) {
-        return new StoredSessions(jdbc, new TransactionTemplate(transactionManager), timeout.getTimeout(), clock,
-                SessionStoreConfiguration.class.getClassLoader(), cachedSessions);
+            SessionTimeout timeout, Clock clock, @Value("${portal.sessions.cached:2000}") long cachedSessions,
+            DatabaseNotifications notifications, SessionVersionCookie cookie) {
+        boolean shared = notifications.available();
+        StoredSessions.Announcements announcements = !shared ? StoredSessions.Announcements.NONE
+                : new StoredSessions.Announcements() {
+                    @Override
+                    public long hearing() {
+                        return notifications.listening();
+                    }
+
+                    @Override
+                    public void announce(String sessionId) {
+                        notifications.send(StoredSessions.CHANNEL, sessionId);
+                    }
+                };
+        StoredSessions sessions = new StoredSessions(jdbc, new TransactionTemplate(transactionManager),
+                timeout.getTimeout(), clock, SessionStoreConfiguration.class.getClassLoader(), cachedSessions,
+                announcements, cookie);
+        if (shared) {
+            notifications.subscribe(StoredSessions.CHANNEL, sessions::announced);
+        }
+        return sessions;
+    }
+
+    @Bean
+    SessionVersionCookie sessionVersionCookie() {
+        return new SessionVersionCookie();
+    }
+
+    /** Just outside Spring Session's filter: the version is read before the session, and written when it is saved. */
+    @Bean
+    FilterRegistrationBean<SessionVersionCookie> sessionVersionCookieFilter(SessionVersionCookie cookie) {
+        FilterRegistrationBean<SessionVersionCookie> registration = new FilterRegistrationBean<>(cookie);
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
     }
 
     @Bean

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -50,6 +51,12 @@ import org.springframework.transaction.support.TransactionOperations;
  * set on one instance shows on the next page whichever instance serves it;</li>
  * <li>ending a session deletes its row: every instance finds it gone at the next request.</li>
  * </ul>
+ * With several instances on PostgreSQL a request does not even read the row's head when this
+ * instance's copy is known current: the browser's cookie ({@link SessionVersionCookie}) says it last
+ * saw the version held here, the copy was read less than {@link #TRUSTED_FOR} ago, and no instance
+ * has announced a change or end of the session since ({@link Announcements}, {@code NOTIFY} when the
+ * change commits). An ended session therefore ends on the other instances as soon as they hear of it
+ * (milliseconds), and at the latest {@link #TRUSTED_FOR} later if they could not.
  * Attributes are kept serialised (Java serialisation, as Spring Session stores them) and are
  * deserialised per request when read, so no two requests share an attribute object and nothing a
  * request changes in place reaches the store or another request unless it sets the attribute. The
@@ -60,6 +67,12 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
 
     /** How long the stored time of last access may lag behind the real one. */
     static final Duration ACCESS_WRITE_INTERVAL = Duration.ofMinutes(1);
+
+    /** How long a copy of a session read from the database serves without reading it again. */
+    static final Duration TRUSTED_FOR = Duration.ofSeconds(5);
+
+    /** The channel on which instances announce a session changed or ended (its id). */
+    static final String CHANNEL = "mpem_sessions";
 
     private static final Logger log = LoggerFactory.getLogger(StoredSessions.class);
 
@@ -73,9 +86,24 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
     private final DeserializingConverter deserializer;
     /** Serialised attributes by session id, with the version they belong to. */
     private final Cache<String, Stored> attributes;
+    private final Announcements announcements;
+    private final SessionVersionCookie cookie;
+    /** Copies known current, by session id: what was read, when, and while which listener heard announcements. */
+    private final Cache<String, Trusted> trusted;
+    /** How many announcements this instance has heard. */
+    private final AtomicLong heard = new AtomicLong();
 
     StoredSessions(JdbcClient jdbc, TransactionOperations transactions, Duration defaultMaxInactive, Clock clock,
             ClassLoader classLoader, long cachedSessions) {
+        this(jdbc, transactions, defaultMaxInactive, clock, classLoader, cachedSessions, Announcements.NONE,
+                new SessionVersionCookie());
+    }
+
+    StoredSessions(JdbcClient jdbc, TransactionOperations transactions, Duration defaultMaxInactive, Clock clock,
+            ClassLoader classLoader, long cachedSessions, Announcements announcements, SessionVersionCookie cookie) {
+        this.announcements = announcements;
+        this.cookie = cookie;
+        this.trusted = Caffeine.newBuilder().maximumSize(cachedSessions).expireAfterWrite(TRUSTED_FOR).build();
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.defaultMaxInactive = defaultMaxInactive;
@@ -97,6 +125,14 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
         if (id == null || id.length() > 64) {
             return null;
         }
+        long hearing = announcements.hearing();
+        if (hearing != 0) {
+            StoredSession known = fromTrustedCopy(id, hearing);
+            if (known != null) {
+                return known;
+            }
+        }
+        long heardBefore = heard.get();
         Head head = jdbc.sql("""
                 select version, creation_time, last_access_time, max_inactive_interval
                 from web_sessions where session_id = ?""")
@@ -107,8 +143,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
             attributes.invalidate(id);
             return null;
         }
-        StoredSession session = new StoredSession(id, Instant.ofEpochMilli(head.created()),
-                Instant.ofEpochMilli(head.lastAccess()), Duration.ofSeconds(head.maxInactive()), head.version());
+        StoredSession session = sessionOf(id, head);
         if (session.isExpired()) {
             deleteById(id);
             return null;
@@ -132,7 +167,51 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
             return null;
         }
         session.load(stored);
+        if (hearing != 0) {
+            trust(id, head, hearing, heardBefore);
+        }
         return session;
+    }
+
+    private StoredSession sessionOf(String id, Head head) {
+        return new StoredSession(id, Instant.ofEpochMilli(head.created()), Instant.ofEpochMilli(head.lastAccess()),
+                Duration.ofSeconds(head.maxInactive()), head.version());
+    }
+
+    /** The session from this instance's copy when that is known current (see the class comment), else null. */
+    private StoredSession fromTrustedCopy(String id, long hearing) {
+        Trusted copy = trusted.getIfPresent(id);
+        if (copy == null || copy.hearing() != hearing || copy.head().version() != cookie.requested()
+                || clock.millis() - copy.readAt() >= TRUSTED_FOR.toMillis()) {
+            return null;
+        }
+        Stored stored = attributes.getIfPresent(id);
+        if (stored == null || stored.version() != copy.head().version()) {
+            return null;
+        }
+        StoredSession session = sessionOf(id, copy.head());
+        if (session.isExpired()) {
+            return null;
+        }
+        session.load(stored);
+        return session;
+    }
+
+    /**
+     * Remembers a copy read while {@code hearing} listened, unless an announcement was heard since
+     * the read began (it may have been about this session, and have come before this copy).
+     */
+    private void trust(String id, Head head, long hearing, long heardBefore) {
+        trusted.put(id, new Trusted(head, clock.millis(), hearing));
+        if (heard.get() != heardBefore) {
+            trusted.invalidate(id);
+        }
+    }
+
+    /** Another instance (or this one) changed or ended the session: the copy here is no longer known current. */
+    void announced(String id) {
+        heard.incrementAndGet();
+        trusted.invalidate(id);
     }
 
     /** Whether the session's security context (read by every request) can be deserialised; memoised per version. */
@@ -173,11 +252,17 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
             }
             attributes.put(session.id, saved);
             session.stored(saved);
+            if (announcements != Announcements.NONE) {
+                cookie.changed(saved.version());
+            }
         }
         else if (!session.lastAccessed.isBefore(session.storedLastAccessed.plus(ACCESS_WRITE_INTERVAL))) {
             jdbc.sql("update web_sessions set last_access_time = ?, expiry_time = ? where session_id = ?")
                     .params(session.lastAccessed.toEpochMilli(), expiry(session), session.id).update();
             session.storedLastAccessed = session.lastAccessed;
+            long lastAccess = session.lastAccessed.toEpochMilli();
+            trusted.asMap().computeIfPresent(session.id, (id, copy) -> copy.head().version() == session.stored.version()
+                    ? new Trusted(copy.head().accessedAt(lastAccess), copy.readAt(), copy.hearing()) : copy);
         }
     }
 
@@ -195,6 +280,9 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
         Stored stored = stored(1, values);
         attributes.put(session.id, stored);
         session.stored(stored);
+        if (announcements != Announcements.NONE) {
+            cookie.changed(1);
+        }
     }
 
     /**
@@ -227,13 +315,21 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
                 .params(session.id, version, session.lastAccessed.toEpochMilli(), (int) session.maxInactive.toSeconds(),
                         expiry(session), principalName(merged), encode(merged), session.storedId)
                 .update();
-        return updated == 1 ? stored(version, merged) : null;
+        if (updated != 1) {
+            return null;
+        }
+        announcements.announce(session.storedId);
+        return stored(version, merged);
     }
 
     @Override
     public void deleteById(String id) {
-        jdbc.sql("delete from web_sessions where session_id = ?").param(id).update();
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("delete from web_sessions where session_id = ?").param(id).update();
+            announcements.announce(id);
+        });
         attributes.invalidate(id);
+        trusted.invalidate(id);
     }
 
     /** Sessions by principal name (the only index there is), e.g. to end every session of an account. */
@@ -342,6 +438,39 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
     }
 
     private record Head(long version, long created, long lastAccess, int maxInactive) {
+
+        Head accessedAt(long time) {
+            return new Head(version, created, time, maxInactive);
+        }
+    }
+
+    /** A copy of a session's head read at {@code readAt} (this instance's clock) while {@code hearing} listened. */
+    private record Trusted(Head head, long readAt, long hearing) {
+    }
+
+    /**
+     * How instances tell each other that a session changed or ended, so that none keeps serving an
+     * old copy: on PostgreSQL {@code NOTIFY}, heard by every instance; on the embedded database
+     * there is one instance and nothing to tell ({@link #NONE}: every request reads its row).
+     */
+    interface Announcements {
+
+        Announcements NONE = new Announcements() {
+            @Override
+            public long hearing() {
+                return 0;
+            }
+
+            @Override
+            public void announce(String sessionId) {
+            }
+        };
+
+        /** A number that changes whenever announcements may have been missed; 0 while none are heard. */
+        long hearing();
+
+        /** Tells every instance (this one too), when the current transaction commits, that the session changed or ended. */
+        void announce(String sessionId);
     }
 
     private Stored stored(long version, Map<String, byte[]> values) {

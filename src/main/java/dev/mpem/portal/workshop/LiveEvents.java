@@ -1,9 +1,6 @@
 package dev.mpem.portal.workshop;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -13,20 +10,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.mpem.portal.shared.DatabaseNotifications;
 
 /**
  * Live updates of workshops as server-sent events. Pages subscribe to their workshop; a change
@@ -36,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Connections are held by asynchronous requests, not threads: an open stream costs a socket and
  * a small emitter, and one thread sends to all of them. On PostgreSQL (several instances behind a
  * load balancer, no sticky sessions) a signal goes out with {@code NOTIFY} and each instance, the
- * one it came from included, hears it on a connection that {@code LISTEN}s and passes it on to its
+ * one it came from included, hears it through {@link DatabaseNotifications} and passes it on to its
  * own pages. On the embedded database there is one instance, and signals go straight to its pages.
  */
 @Component
@@ -55,30 +50,21 @@ class LiveEvents implements InitializingBean, DisposableBean {
     private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(daemon("workshop-events"));
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("workshop-heartbeat"));
-    private final DataSource dataSource;
-    private final JdbcClient jdbc;
+    private final DatabaseNotifications notifications;
     private final JsonMapper json;
-    private final AtomicBoolean running = new AtomicBoolean(true);
 
     private volatile boolean postgres;
-    private Thread listener;
 
-    LiveEvents(DataSource dataSource, JdbcClient jdbc, JsonMapper json) {
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
+    LiveEvents(DatabaseNotifications notifications, JsonMapper json) {
+        this.notifications = notifications;
         this.json = json;
     }
 
     @Override
-    public void afterPropertiesSet() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
-        }
+    public void afterPropertiesSet() {
+        postgres = notifications.available();
         if (postgres) {
-            listener = new Thread(this::listen, "workshop-events-listener");
-            listener.setDaemon(true);
-            listener.start();
+            notifications.subscribe(CHANNEL, payload -> deliver(json.readValue(payload, LiveSignal.class)));
         }
         heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
     }
@@ -121,7 +107,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
             return;
         }
         try {
-            jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, json.writeValueAsString(signal)).query().singleRow();
+            notifications.send(CHANNEL, json.writeValueAsString(signal));
         }
         catch (RuntimeException e) {
             // Pages catch up when they next load; this instance's pages are told directly.
@@ -168,48 +154,6 @@ class LiveEvents implements InitializingBean, DisposableBean {
         })));
     }
 
-    /** Listens on PostgreSQL for signals from every instance, reconnecting when the connection is lost. */
-    private void listen() {
-        while (running.get()) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                org.postgresql.PGConnection pg = connection.unwrap(org.postgresql.PGConnection.class);
-                while (running.get()) {
-                    org.postgresql.PGNotification[] notifications = pg.getNotifications(1000);
-                    if (notifications == null) {
-                        continue;
-                    }
-                    for (org.postgresql.PGNotification notification : notifications) {
-                        try {
-                            deliver(json.readValue(notification.getParameter(), LiveSignal.class));
-                        }
-                        catch (RuntimeException e) {
-                            log.warn("Ignored a workshop event that could not be read: {}", e.getMessage());
-                        }
-                    }
-                }
-            }
-            catch (SQLException | RuntimeException e) {
-                if (running.get()) {
-                    log.warn("Listening for workshop events failed, trying again: {}", e.getMessage());
-                    sleep(Duration.ofSeconds(2));
-                }
-            }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /**
      * The portal is stopping: end every stream first (browsers reconnect to another instance, or
      * when this one is back), so the web server's graceful shutdown does not wait for them.
@@ -222,13 +166,9 @@ class LiveEvents implements InitializingBean, DisposableBean {
 
     @Override
     public void destroy() {
-        running.set(false);
         heartbeat.shutdownNow();
         streams.values().forEach(own -> own.forEach(SseEmitter::complete));
         sender.shutdown();
-        if (listener != null) {
-            listener.interrupt();
-        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -252,6 +252,143 @@ class StoredSessionsTests {
         assertThat(one.findById("x".repeat(65))).isNull();
     }
 
+    /**
+     * Instances that announce changes to each other (as NOTIFY does on PostgreSQL): once its
+     * transaction commits, every store hears of it, the one that made it too.
+     */
+    static final class Announced implements StoredSessions.Announcements {
+
+        long hearing = 1;
+        final List<StoredSessions> stores = new ArrayList<>();
+
+        @Override
+        public long hearing() {
+            return hearing;
+        }
+
+        @Override
+        public void announce(String sessionId) {
+            Runnable tell = () -> stores.forEach(store -> store.announced(sessionId));
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                tell.run();
+                            }
+                        });
+            }
+            else {
+                tell.run();
+            }
+        }
+    }
+
+    final Announced announced = new Announced();
+    final SessionVersionCookie cookie = new SessionVersionCookie();
+
+    /** A store of an instance that hears {@link #announced} and reads {@link #cookie}. */
+    StoredSessions announcing() {
+        StoredSessions store = new StoredSessions(jdbc, new TransactionTemplate(transactionManager),
+                Duration.ofMinutes(60), clock, getClass().getClassLoader(), 100, announced, cookie);
+        announced.stores.add(store);
+        return store;
+    }
+
+    StoredSession as(SessionVersionCookie cookie, long version, java.util.function.Supplier<StoredSession> read) {
+        StoredSession[] found = new StoredSession[1];
+        cookie.during(version, () -> found[0] = read.get());
+        return found[0];
+    }
+
+    long storedVersion(String id) {
+        return jdbc.sql("select version from web_sessions where session_id = ?").param(id).query(Long.class).single();
+    }
+
+    /**
+     * Reads the session as a browser at its stored version would, then deletes its row behind the
+     * store's back (no instance does that without announcing it): what the store serves after that
+     * came from memory. Returns the version.
+     */
+    long readThenDeletedUnannounced(StoredSessions store, SessionVersionCookie cookie, StoredSession session) {
+        long version = storedVersion(session.getId());
+        assertThat(as(cookie, version, () -> store.findById(session.getId()))).isNotNull();
+        jdbc.sql("delete from web_sessions where session_id = ?").param(session.getId()).update();
+        return version;
+    }
+
+    /**
+     * A request whose browser last saw the version this instance holds, read a moment ago, is served
+     * from memory: the row is not read (shown here by deleting it behind the store's back, which no
+     * instance would do without announcing it). Without the cookie, with another version, or once
+     * the copy is {@link StoredSessions#TRUSTED_FOR} old, the row is read.
+     */
+    @Test
+    void aCopyKnownCurrentServesWithoutReadingTheRow() {
+        StoredSessions first = announcing();
+        StoredSession stored = signedIn(first, "max.session");
+        long version = readThenDeletedUnannounced(first, cookie, stored);
+
+        StoredSession fromMemory = as(cookie, version, () -> first.findById(stored.getId()));
+        assertThat(fromMemory).as("served from the copy known current").isNotNull();
+        assertThat(fromMemory.<SecurityContextImpl>getAttribute("SPRING_SECURITY_CONTEXT").getAuthentication().getName())
+                .isEqualTo("max.session");
+        assertThat(fromMemory.<List<String>>getAttribute("flash")).containsExactly("Saved.");
+        assertThat(as(cookie, version + 1, () -> first.findById(stored.getId()))).as("a newer version in the cookie")
+                .isNull();
+
+        StoredSession again = signedIn(first, "max.session");
+        readThenDeletedUnannounced(first, cookie, again);
+        assertThat(as(cookie, -1, () -> first.findById(again.getId()))).as("no cookie").isNull();
+
+        StoredSession third = signedIn(first, "max.session");
+        long thirdVersion = readThenDeletedUnannounced(first, cookie, third);
+        clock.move(StoredSessions.TRUSTED_FOR.minusMillis(1));
+        assertThat(as(cookie, thirdVersion, () -> first.findById(third.getId()))).isNotNull();
+        clock.move(Duration.ofMillis(1));
+        assertThat(as(cookie, thirdVersion, () -> first.findById(third.getId()))).as("the copy is too old").isNull();
+    }
+
+    /** A change or an end announced by any instance makes every other instance read the row again. */
+    @Test
+    void aChangeOrAnEndAnnouncedByOneInstanceIsSeenByTheOther() {
+        StoredSessions first = announcing();
+        StoredSessions second = announcing();
+        StoredSession stored = signedIn(first, "ned.session");
+        long version = storedVersion(stored.getId());
+        assertThat(as(cookie, version, () -> second.findById(stored.getId()))).isNotNull();
+
+        StoredSession onFirst = as(cookie, version, () -> first.findById(stored.getId()));
+        onFirst.setAttribute("flash", new ArrayList<>(List.of("Deleted.")));
+        first.save(onFirst);
+
+        assertThat(storedVersion(stored.getId())).isEqualTo(version + 1);
+        assertThat(as(cookie, version, () -> second.findById(stored.getId())).<List<String>>getAttribute("flash"))
+                .as("read again, though the cookie is older").containsExactly("Deleted.");
+        assertThat(as(cookie, version + 1, () -> second.findById(stored.getId())).<List<String>>getAttribute("flash"))
+                .containsExactly("Deleted.");
+
+        first.deleteById(stored.getId());
+
+        assertThat(as(cookie, version + 1, () -> second.findById(stored.getId()))).as("ended on the other").isNull();
+    }
+
+    /** While announcements may have been missed (nothing listening, or a new listener since the copy was read), rows are read. */
+    @Test
+    void noCopyIsTrustedWhenAnnouncementsMayHaveBeenMissed() {
+        StoredSessions first = announcing();
+        StoredSession stored = signedIn(first, "oli.session");
+        long version = readThenDeletedUnannounced(first, cookie, stored);
+
+        announced.hearing = 2;
+        assertThat(as(cookie, version, () -> first.findById(stored.getId()))).as("listening anew").isNull();
+
+        StoredSession other = signedIn(first, "oli.session");
+        announced.hearing = 0;
+        long otherVersion = readThenDeletedUnannounced(first, cookie, other);
+        assertThat(as(cookie, otherVersion, () -> first.findById(other.getId()))).as("not listening").isNull();
+    }
+
     /** A clock the test moves forward (sessions are written in wall-clock milliseconds). */
     static final class MovableClock extends Clock {
 
