@@ -19,6 +19,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.FlashMap;
@@ -53,7 +54,11 @@ class SessionStoreConfiguration {
                         notifications.send(StoredSessions.CHANNEL, sessionId);
                     }
                 };
-        StoredSessions sessions = new StoredSessions(jdbc, new TransactionTemplate(transactionManager),
+        // A session's writes commit on their own, also when asked from within another transaction
+        // or after one (ending a changed account's sessions runs after its change has committed).
+        TransactionTemplate ownTransactions = new TransactionTemplate(transactionManager);
+        ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        StoredSessions sessions = new StoredSessions(jdbc, ownTransactions,
                 timeout.getTimeout(), clock, SessionStoreConfiguration.class.getClassLoader(), cachedSessions,
                 announcements, cookie);
         if (shared) {

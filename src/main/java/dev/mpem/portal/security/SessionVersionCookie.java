@@ -51,6 +51,21 @@ final class SessionVersionCookie extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Spring Session's filter runs on asynchronous and error dispatches too, and saves there (an
+     * error page prunes flash messages, a finished event stream ends its request): so does this one,
+     * or the version would move without the browser hearing of it.
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     private static long versionIn(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
@@ -63,7 +78,11 @@ final class SessionVersionCookie extends OncePerRequestFilter {
         return -1;
     }
 
+    /** The version in the cookie's value: digits, in double quotes or not (RFC 6265 allows both). */
     private static long parse(String value) {
+        if (value != null && value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
         if (value == null || value.isEmpty() || value.length() > 18) {
             return -1;
         }

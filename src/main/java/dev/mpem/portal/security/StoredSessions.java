@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -90,8 +90,8 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
     private final SessionVersionCookie cookie;
     /** Copies known current, by session id: what was read, when, and while which listener heard announcements. */
     private final Cache<String, Trusted> trusted;
-    /** How many announcements this instance has heard. */
-    private final AtomicLong heard = new AtomicLong();
+    /** How many announcements this instance has heard, in stripes by session id. */
+    private final AtomicLongArray heard = new AtomicLongArray(64);
 
     StoredSessions(JdbcClient jdbc, TransactionOperations transactions, Duration defaultMaxInactive, Clock clock,
             ClassLoader classLoader, long cachedSessions) {
@@ -120,19 +120,29 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
         return new StoredSession(newId(), now, now, defaultMaxInactive, 0);
     }
 
+    /** The session of the request on this thread (Spring Session's filter asks for it). */
     @Override
     public StoredSession findById(String id) {
+        return find(id, true);
+    }
+
+    /**
+     * A session; {@code requested} when it is the one the request on this thread came with, whose
+     * browser is then told the version read when its cookie named another.
+     */
+    private StoredSession find(String id, boolean requested) {
         if (id == null || id.length() > 64) {
             return null;
         }
         long hearing = announcements.hearing();
-        if (hearing != 0) {
+        if (hearing != 0 && requested) {
             StoredSession known = fromTrustedCopy(id, hearing);
             if (known != null) {
                 return known;
             }
         }
-        long heardBefore = heard.get();
+        long heardBefore = heard.get(stripe(id));
+        long readAt = clock.millis();
         Head head = jdbc.sql("""
                 select version, creation_time, last_access_time, max_inactive_interval
                 from web_sessions where session_id = ?""")
@@ -168,7 +178,10 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
         }
         session.load(stored);
         if (hearing != 0) {
-            trust(id, head, hearing, heardBefore);
+            trust(id, head, readAt, hearing, heardBefore);
+            if (requested && cookie.requested() != head.version()) {
+                cookie.changed(head.version());
+            }
         }
         return session;
     }
@@ -201,17 +214,21 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
      * Remembers a copy read while {@code hearing} listened, unless an announcement was heard since
      * the read began (it may have been about this session, and have come before this copy).
      */
-    private void trust(String id, Head head, long hearing, long heardBefore) {
-        trusted.put(id, new Trusted(head, clock.millis(), hearing));
-        if (heard.get() != heardBefore) {
+    private void trust(String id, Head head, long readAt, long hearing, long heardBefore) {
+        trusted.put(id, new Trusted(head, readAt, hearing));
+        if (heard.get(stripe(id)) != heardBefore) {
             trusted.invalidate(id);
         }
     }
 
     /** Another instance (or this one) changed or ended the session: the copy here is no longer known current. */
     void announced(String id) {
-        heard.incrementAndGet();
+        heard.incrementAndGet(stripe(id));
         trusted.invalidate(id);
+    }
+
+    private int stripe(String id) {
+        return (id.hashCode() & Integer.MAX_VALUE) % heard.length();
     }
 
     /** Whether the session's security context (read by every request) can be deserialised; memoised per version. */
@@ -247,6 +264,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
                 return;
             }
             // Only once committed does this instance hold the new version.
+            trusted.invalidate(previousId);
             if (!session.id.equals(previousId)) {
                 attributes.invalidate(previousId);
             }
@@ -342,7 +360,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
                 .param(indexValue).query(String.class).list();
         Map<String, StoredSession> sessions = new HashMap<>();
         for (String id : ids) {
-            StoredSession session = findById(id);
+            StoredSession session = find(id, false);
             if (session != null) {
                 sessions.put(id, session);
             }

@@ -68,10 +68,16 @@ public class DatabaseNotifications implements SmartLifecycle {
         return known;
     }
 
-    /** Hands every message of {@code channel} to {@code listener}; subscribe before the portal has started. */
+    /**
+     * Hands every message of {@code channel} to {@code listener}. Subscribe while the portal starts
+     * (as its beans are made): the connection listens to the channels there are when it opens.
+     */
     public void subscribe(String channel, Consumer<String> listener) {
         if (!CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("Not a channel name: " + channel);
+        }
+        if (running) {
+            throw new IllegalStateException("Subscribe to " + channel + " before the portal has started");
         }
         listeners.computeIfAbsent(channel, name -> new CopyOnWriteArrayList<>()).add(listener);
     }
@@ -107,6 +113,13 @@ public class DatabaseNotifications implements SmartLifecycle {
         listening = 0;
         if (listener != null) {
             listener.interrupt();
+            try {
+                listener.join(Duration.ofSeconds(3).toMillis());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            listener = null;
         }
     }
 
@@ -121,36 +134,74 @@ public class DatabaseNotifications implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    /** Listens for every channel, making its connection again when it is lost. */
+    /**
+     * Listens for every channel, making its connection again when it is lost. Waiting for messages
+     * sends nothing to the server, so a connection that died without closing (a fail-over, a
+     * firewall's timeout) would look quiet, not lost: it is asked a query every
+     * {@link #CHECK_EVERY} and given {@link #CHECK_TIMEOUT} to answer.
+     */
     private void listen() {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    for (String channel : listeners.keySet()) {
-                        statement.execute("LISTEN " + channel);
-                    }
+                try {
+                    listenOn(connection);
                 }
-                org.postgresql.PGConnection pg = connection.unwrap(org.postgresql.PGConnection.class);
-                listening = connections.incrementAndGet();
-                while (running) {
-                    org.postgresql.PGNotification[] notifications = pg.getNotifications(1000);
-                    if (notifications != null) {
-                        for (org.postgresql.PGNotification notification : notifications) {
-                            deliver(notification.getName(), notification.getParameter());
-                        }
-                    }
+                finally {
+                    listening = 0;
+                    unlisten(connection);
                 }
             }
             catch (SQLException | RuntimeException e) {
-                listening = 0;
                 if (running) {
                     log.warn("Listening for messages from other instances failed, trying again: {}", e.getMessage());
                     sleep(Duration.ofSeconds(2));
                 }
             }
+            catch (Throwable e) {
+                log.error("Listening for messages from other instances stopped", e);
+                throw e;
+            }
         }
-        listening = 0;
+    }
+
+    static final Duration CHECK_EVERY = Duration.ofSeconds(2);
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
+
+    private void listenOn(Connection connection) throws SQLException {
+        connection.setAutoCommit(true);
+        connection.setNetworkTimeout(Runnable::run, (int) CHECK_TIMEOUT.toMillis());
+        try (Statement statement = connection.createStatement()) {
+            for (String channel : listeners.keySet()) {
+                statement.execute("LISTEN " + channel);
+            }
+        }
+        org.postgresql.PGConnection pg = connection.unwrap(org.postgresql.PGConnection.class);
+        listening = connections.incrementAndGet();
+        long checked = System.nanoTime();
+        while (running) {
+            org.postgresql.PGNotification[] notifications = pg.getNotifications(1000);
+            if (notifications != null) {
+                for (org.postgresql.PGNotification notification : notifications) {
+                    deliver(notification.getName(), notification.getParameter());
+                }
+            }
+            if (System.nanoTime() - checked >= CHECK_EVERY.toNanos()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("select 1");
+                }
+                checked = System.nanoTime();
+            }
+        }
+    }
+
+    /** The connection goes back to the pool: it stops listening, or its next user would collect the messages. */
+    private static void unlisten(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN *");
+        }
+        catch (SQLException | RuntimeException e) {
+            // A broken connection: the pool drops it.
+        }
     }
 
     private void deliver(String channel, String payload) {
