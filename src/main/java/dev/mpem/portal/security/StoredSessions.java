@@ -270,9 +270,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
             }
             attributes.put(session.id, saved);
             session.stored(saved);
-            if (announcements != Announcements.NONE) {
-                cookie.changed(saved.version());
-            }
+            tellBrowser(saved.version());
         }
         else if (!session.lastAccessed.isBefore(session.storedLastAccessed.plus(ACCESS_WRITE_INTERVAL))) {
             jdbc.sql("update web_sessions set last_access_time = ?, expiry_time = ? where session_id = ?")
@@ -298,9 +296,7 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
         Stored stored = stored(1, values);
         attributes.put(session.id, stored);
         session.stored(stored);
-        if (announcements != Announcements.NONE) {
-            cookie.changed(1);
-        }
+        tellBrowser(1);
     }
 
     /**
@@ -338,6 +334,13 @@ final class StoredSessions implements FindByIndexNameSessionRepository<StoredSes
         }
         announcements.announce(session.storedId);
         return stored(version, merged);
+    }
+
+    /** Gives the request's browser the version it now has, where instances trust copies by it (PostgreSQL). */
+    private void tellBrowser(long version) {
+        if (announcements != Announcements.NONE) {
+            cookie.changed(version);
+        }
     }
 
     @Override

@@ -53,8 +53,6 @@ class LiveEvents implements InitializingBean, DisposableBean {
     private final DatabaseNotifications notifications;
     private final JsonMapper json;
 
-    private volatile boolean postgres;
-
     LiveEvents(DatabaseNotifications notifications, JsonMapper json) {
         this.notifications = notifications;
         this.json = json;
@@ -62,8 +60,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
 
     @Override
     public void afterPropertiesSet() {
-        postgres = notifications.available();
-        if (postgres) {
+        if (notifications.available()) {
             notifications.subscribe(CHANNEL, payload -> deliver(json.readValue(payload, LiveSignal.class)));
         }
         heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
@@ -103,7 +100,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
     @TransactionalEventListener(phase = org.springframework.transaction.event.TransactionPhase.BEFORE_COMMIT,
             fallbackExecution = true)
     void notifyInstances(LiveSignal signal) {
-        if (!postgres) {
+        if (!notifications.available()) {
             return;
         }
         try {
@@ -119,7 +116,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
     /** On the embedded database (one instance): the signal goes to this instance's pages once the change has committed. */
     @TransactionalEventListener(fallbackExecution = true)
     void deliverHere(LiveSignal signal) {
-        if (!postgres) {
+        if (!notifications.available()) {
             deliver(signal);
         }
     }
